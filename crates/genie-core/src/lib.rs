@@ -1,0 +1,17 @@
+//! Genie's domain core: the data model of a person's network and plans, the rules that read it,
+//! and the versioned formats it is stored in.
+//!
+//! This crate does no IO and knows nothing of browsers. Everything that touches the outside
+//! world (IndexedDB, files, the clock, the DOM) lives in the app crate and calls in here, so
+//! every rule can be tested on the host with plain `cargo test`.
+//!
+//! - [`model`]: plain data: profile, network members and ties, preferences, chosen activities
+//!   and check-ins, dated waves of the map.
+//! - [`schema`]: how records are stored: a versioned envelope per record, and the migrations
+//!   that bring older records up to date.
+//! - [`store`]: the repository interface the app saves through, and an in-memory
+//!   implementation for tests and for sessions where the browser refuses storage.
+
+pub mod model;
+pub mod schema;
+pub mod store;

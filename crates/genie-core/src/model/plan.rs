@@ -1,0 +1,90 @@
+//! Chosen activities, the small plan made for each, and the check-ins that follow.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::word_enum::word_enum;
+use super::{MemberId, Timestamp};
+
+/// At most this many activities are being tried at once: small steps are more likely taken.
+pub const MAX_ACTIVE_CHOICES: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChoiceId(pub u32);
+
+word_enum! {
+    /// What can get in the way of trying something.
+    pub enum Barrier {
+        Cost = "cost",
+        Transport = "transport",
+        Timing = "timing",
+        Health = "health",
+        Confidence = "confidence",
+        NobodyToGoWith = "nobody_to_go_with",
+        Other = "other",
+    }
+}
+
+word_enum! {
+    pub enum ChoiceStatus {
+        Planned = "planned",
+        Going = "going",
+        Stopped = "stopped",
+    }
+}
+
+word_enum! {
+    pub enum Tried {
+        Yes = "yes",
+        NotYet = "not_yet",
+        No = "no",
+    }
+}
+
+/// The small plan that goes with a choice.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    /// The first small step, in the person's words ("ring to ask about Tuesdays").
+    pub first_step: String,
+    /// When they mean to go, if they have said.
+    pub when: Option<Timestamp>,
+    /// Someone from the network who could come along or give a lift.
+    pub with_member: Option<MemberId>,
+    /// What might get in the way, named in advance.
+    pub expected_barriers: BTreeSet<Barrier>,
+}
+
+/// "Did you try it?" about two weeks after choosing, and later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub at: Timestamp,
+    pub tried: Tried,
+    /// 1 (not well) to 5 (very well), if they tried it.
+    #[serde(default)]
+    pub how_it_went: Option<u8>,
+    #[serde(default)]
+    pub go_again: Option<bool>,
+    #[serde(default)]
+    pub barriers: BTreeSet<Barrier>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// An activity or resource the person chose to try.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: ChoiceId,
+    /// The directory entry's id. The name is kept too, so the choice still reads well if the
+    /// directory drops the entry later.
+    pub resource_id: String,
+    pub resource_name: String,
+    pub chosen_at: Timestamp,
+    pub status: ChoiceStatus,
+    #[serde(default)]
+    pub plan: Plan,
+    #[serde(default)]
+    pub check_ins: Vec<CheckIn>,
+}

@@ -1,0 +1,71 @@
+//! Steps that bring an older record's data up one version. Each step takes the old JSON and
+//! returns the new JSON, keeping every piece of the person's information it can.
+
+use serde_json::{json, Value};
+
+use crate::model::{AgeBand, Condition, Gender};
+
+/// Profile 1 to 2: `postcode` became `area` (it may also be a neighbourhood name); the single
+/// free-text `condition` became a set of known conditions plus `other_condition` for the rest;
+/// age bands were written "70-79" and are now "70_79".
+pub(super) fn profile_v1_to_v2(old: Value) -> Result<Value, String> {
+    let Value::Object(old) = old else {
+        return Err("profile is not an object".into());
+    };
+    let text = |field: &str| {
+        old.get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+
+    let age_band = AgeBand::parse(&text("age_band").replace('-', "_")).map(AgeBand::as_str);
+    let gender = Gender::parse(&text("gender").to_lowercase()).map(Gender::as_str);
+
+    let mut conditions = Vec::new();
+    let mut other = Vec::new();
+    let condition = text("condition");
+    for part in condition.split([',', ';']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        match condition_from_words(part) {
+            Some(known) => conditions.push(known.as_str()),
+            None => other.push(part),
+        }
+    }
+
+    Ok(json!({
+        "area": text("postcode"),
+        "age_band": age_band,
+        "gender": gender,
+        "conditions": conditions,
+        "other_condition": other.join(", "),
+        "updated_at": old.get("updated_at").and_then(Value::as_i64).unwrap_or(0),
+    }))
+}
+
+/// Recognises the common ways people wrote a condition in the prototype's free-text box.
+fn condition_from_words(words: &str) -> Option<Condition> {
+    let lower = words.to_lowercase();
+    let has = |needle: &str| lower.contains(needle);
+    Some(if has("diabet") {
+        Condition::Diabetes
+    } else if has("copd") || has("lung") || has("emphysema") || has("bronchitis") {
+        Condition::Copd
+    } else if has("heart") || has("cardiac") {
+        Condition::HeartDisease
+    } else if has("kidney") || has("renal") {
+        Condition::KidneyDisease
+    } else if has("arthritis") {
+        Condition::Arthritis
+    } else if has("depress") || has("anxiety") || has("mental") || has("bipolar") {
+        Condition::MentalHealth
+    } else if has("lonel") || has("isolat") {
+        Condition::Loneliness
+    } else {
+        return None;
+    })
+}

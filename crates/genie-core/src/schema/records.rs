@@ -1,0 +1,64 @@
+//! The record kinds the app stores, with their versions and keys.
+
+use serde_json::{Map, Value};
+
+use super::{migrate, Record};
+use crate::model::{Choice, Preferences, Profile, Wave};
+use crate::store::Store;
+
+/// The profile and the preferences are one record each.
+pub const PROFILE_KEY: &str = "me";
+pub const PREFERENCES_KEY: &str = "me";
+
+impl Record for Profile {
+    const STORE: Store = Store::Profile;
+    /// 1: the prototype's shape (postcode, one free-text condition). 2: today's.
+    const VERSION: u32 = 2;
+
+    fn key(&self) -> String {
+        PROFILE_KEY.into()
+    }
+
+    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            1 => migrate::profile_v1_to_v2(data),
+            _ => Err(format!("unknown profile version {from}")),
+        }
+    }
+}
+
+impl Record for Preferences {
+    const STORE: Store = Store::Preferences;
+    const VERSION: u32 = 1;
+
+    fn key(&self) -> String {
+        PREFERENCES_KEY.into()
+    }
+}
+
+impl Record for Wave {
+    const STORE: Store = Store::Waves;
+    const VERSION: u32 = 1;
+
+    fn key(&self) -> String {
+        format!("{:08}", self.id.0)
+    }
+
+    /// The database keeps a unique index on `open`, so it can never hold two open waves.
+    fn index_fields(&self) -> Map<String, Value> {
+        let mut fields = Map::new();
+        if self.is_open() {
+            fields.insert("open".into(), Value::from(1));
+        }
+        fields
+    }
+}
+
+impl Record for Choice {
+    const STORE: Store = Store::Choices;
+    const VERSION: u32 = 1;
+
+    fn key(&self) -> String {
+        format!("{:08}", self.id.0)
+    }
+}

@@ -1,0 +1,78 @@
+//! Editing the network: ids, ties, removal with undo, circles.
+
+mod common;
+
+use common::sample_network;
+use genie_core::model::*;
+
+#[test]
+fn ids_are_never_reused_even_after_removal() {
+    let mut net = Network::default();
+    let a = net.add("A", MemberKind::Person, Circle::Inner);
+    net.remove(a).expect("removes");
+    let b = net.add("B", MemberKind::Person, Circle::Inner);
+    assert_ne!(a, b);
+}
+
+#[test]
+fn removing_a_member_takes_its_ties_and_undo_puts_them_back() {
+    let mut net = sample_network();
+    let before = net.clone();
+    let pat = net.members[0].id;
+    assert_eq!(net.ties.len(), 1);
+    let (member, ties) = net.remove(pat).expect("removes");
+    assert!(net.get(pat).is_none());
+    assert!(net.ties.is_empty());
+    net.restore(member, ties);
+    assert_eq!(net.ties, before.ties);
+    assert!(net.get(pat).is_some());
+}
+
+#[test]
+fn ties_have_one_spelling_and_need_two_known_members() {
+    let mut net = sample_network();
+    let (a, b) = (net.members[1].id, net.members[3].id);
+    assert!(net.tie(b, a));
+    assert!(!net.tie(a, b), "same tie the other way round is not new");
+    assert!(!net.tie(a, a));
+    assert!(!net.tie(a, MemberId(999)));
+    assert!(net.untie(a, b));
+}
+
+#[test]
+fn circles_step_in_and_out_and_stop_at_the_edges() {
+    assert_eq!(Circle::Outer.closer(), Some(Circle::Middle));
+    assert_eq!(Circle::Inner.closer(), None);
+    assert_eq!(Circle::Inner.further(), Some(Circle::Middle));
+    assert_eq!(Circle::Outer.further(), None);
+}
+
+#[test]
+fn every_sub_category_is_switched_on_by_some_question() {
+    let mut on: Vec<SubCategory> = Interest::ALL
+        .iter()
+        .flat_map(|i| i.switches_on().1.iter().copied())
+        .collect();
+    on.sort();
+    on.dedup();
+    assert_eq!(on.len(), SubCategory::ALL.len());
+    assert_eq!(SubCategory::Swimming.category(), Category::Health);
+    assert_eq!(SubCategory::Befriending.category(), Category::Support);
+}
+
+#[test]
+fn support_tasks_fall_into_the_three_areas() {
+    assert_eq!(SupportArea::Illness.tasks().count(), 4);
+    assert_eq!(SupportArea::Everyday.tasks().count(), 6);
+    assert_eq!(SupportArea::Emotional.tasks().count(), 3);
+}
+
+#[test]
+fn closing_a_wave_with_the_clock_set_back_never_closes_before_it_started() {
+    let mut wave = Wave::first(Timestamp(10_000));
+    let next = wave.close_and_continue(Timestamp(5_000));
+    assert_eq!(wave.closed_at, Some(Timestamp(10_000)));
+    assert_eq!(next.started_at, Timestamp(10_000));
+    assert_eq!(next.network, wave.network);
+    assert!(next.is_open());
+}
