@@ -21,7 +21,8 @@ fn v1(postcode: &str, age: &str, gender: &str, condition: &str) -> String {
 
 #[test]
 fn prototype_profile_is_upgraded_field_by_field() {
-    let profile: Profile = decode(&v1(" MB1 2AB ", "70-79", "Woman", "COPD, arthritis")).expect("migrates");
+    let profile: Profile =
+        decode(&v1(" MB1 2AB ", "70-79", "Woman", "COPD, arthritis")).expect("migrates");
     assert_eq!(profile.area, "MB1 2AB");
     assert_eq!(profile.age_band, Some(AgeBand::From70To79));
     assert_eq!(profile.gender, Some(Gender::Woman));
@@ -37,7 +38,11 @@ fn prototype_profile_is_upgraded_field_by_field() {
 fn free_text_conditions_that_are_not_recognised_are_kept_in_the_persons_words() {
     let cases = [
         ("Type 2 diabetes", vec![Condition::Diabetes], ""),
-        ("heart failure; glaucoma", vec![Condition::HeartDisease], "glaucoma"),
+        (
+            "heart failure; glaucoma",
+            vec![Condition::HeartDisease],
+            "glaucoma",
+        ),
         ("Depression", vec![Condition::MentalHealth], ""),
         ("Psoriasis, tinnitus", vec![], "Psoriasis, tinnitus"),
         ("", vec![], ""),

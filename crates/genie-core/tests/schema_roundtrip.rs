@@ -10,7 +10,11 @@ use genie_core::schema::{decode, encode, DecodeError, Record};
 fn round_trip<R: Record + PartialEq + std::fmt::Debug>(record: R) {
     let json = encode(&record);
     let envelope: serde_json::Value = serde_json::from_str(&json).expect("envelope is JSON");
-    assert_eq!(envelope["schema"], R::VERSION, "envelope carries the version");
+    assert_eq!(
+        envelope["schema"],
+        R::VERSION,
+        "envelope carries the version"
+    );
     let back: R = decode(&json).expect("decodes");
     assert_eq!(back, record);
 }
@@ -104,7 +108,13 @@ fn stored_words_are_stable() {
         assert!(json.contains(word), "{word} missing from {json}");
     }
     let net = serde_json::to_string(&sample_network()).expect("JSON");
-    for word in ["\"pet\"", "\"inner\"", "\"partner\"", "\"daily\"", "\"medication\""] {
+    for word in [
+        "\"pet\"",
+        "\"inner\"",
+        "\"partner\"",
+        "\"daily\"",
+        "\"medication\"",
+    ] {
         assert!(net.contains(word), "{word} missing from {net}");
     }
 }
@@ -125,10 +135,13 @@ fn every_word_parses_back_to_its_variant() {
 
 #[test]
 fn bad_envelopes_are_reported_not_panicked_on() {
-    let cases: &[(&str, fn(&DecodeError) -> bool)] = &[
+    type Expect = fn(&DecodeError) -> bool;
+    let cases: &[(&str, Expect)] = &[
         ("not json", |e| matches!(e, DecodeError::NotJson(_))),
         ("{\"data\":{}}", |e| matches!(e, DecodeError::NoVersion)),
-        ("{\"schema\":\"two\",\"data\":{}}", |e| matches!(e, DecodeError::NoVersion)),
+        ("{\"schema\":\"two\",\"data\":{}}", |e| {
+            matches!(e, DecodeError::NoVersion)
+        }),
         ("{\"schema\":99,\"data\":{}}", |e| {
             matches!(e, DecodeError::Newer { found: 99, .. })
         }),
@@ -136,7 +149,9 @@ fn bad_envelopes_are_reported_not_panicked_on() {
         ("{\"schema\":2,\"data\":{\"age_band\":\"ancient\"}}", |e| {
             matches!(e, DecodeError::Shape(_))
         }),
-        ("{\"schema\":0,\"data\":{}}", |e| matches!(e, DecodeError::Migration { from: 0, .. })),
+        ("{\"schema\":0,\"data\":{}}", |e| {
+            matches!(e, DecodeError::Migration { from: 0, .. })
+        }),
     ];
     for (json, expected) in cases {
         let error = decode::<Profile>(json).expect_err(json);

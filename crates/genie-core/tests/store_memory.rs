@@ -15,14 +15,19 @@ fn writes_reads_updates_and_deletes() {
 
         let mut profile = sample_profile();
         save(&repo, &profile).await.expect("saves");
-        assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile.clone())));
+        assert_eq!(
+            load::<Profile>(&repo, "me").await,
+            Ok(Some(profile.clone()))
+        );
 
         profile.area = "Riverside".into();
         save(&repo, &profile).await.expect("updates");
         assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile)));
         assert_eq!(repo.len(Store::Profile), 1);
 
-        repo.write(vec![Write::delete::<Profile>("me")]).await.expect("deletes");
+        repo.write(vec![Write::delete::<Profile>("me")])
+            .await
+            .expect("deletes");
         assert_eq!(load::<Profile>(&repo, "me").await, Ok(None));
     });
 }
@@ -57,8 +62,13 @@ fn a_batch_that_breaks_a_rule_is_refused_whole() {
         second.id = WaveId(2);
         let mut changed = profile.clone();
         changed.area = "Elsewhere".into();
-        let result = repo.write(vec![Write::put(&changed), Write::put(&second)]).await;
-        assert!(matches!(result, Err(StoreError::Constraint(_))), "{result:?}");
+        let result = repo
+            .write(vec![Write::put(&changed), Write::put(&second)])
+            .await;
+        assert!(
+            matches!(result, Err(StoreError::Constraint(_))),
+            "{result:?}"
+        );
         assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile)));
         assert_eq!(repo.len(Store::Waves), 1);
 
@@ -93,6 +103,10 @@ fn unreadable_records_are_reported_beside_the_good_ones() {
         let (good, bad) = load_all::<Wave>(&repo).await.expect("loads");
         assert_eq!(good, vec![wave]);
         assert_eq!(bad.len(), 1);
-        assert_eq!(repo.len(Store::Waves), 2, "the unreadable record is kept, not dropped");
+        assert_eq!(
+            repo.len(Store::Waves),
+            2,
+            "the unreadable record is kept, not dropped"
+        );
     });
 }

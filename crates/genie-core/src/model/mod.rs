@@ -5,19 +5,19 @@
 //! can be read by comparing ids.
 
 mod network;
-mod word_enum;
 mod plan;
 mod preferences;
 mod profile;
 mod support;
 mod time;
 mod wave;
+mod word_enum;
 
 pub use network::{
     Circle, ContactFrequency, DormantActivity, Member, MemberId, MemberKind, Network, Point,
     Relationship, Tie,
 };
-pub use plan::{MAX_ACTIVE_CHOICES, Barrier, CheckIn, Choice, ChoiceId, ChoiceStatus, Plan, Tried};
+pub use plan::{Barrier, CheckIn, Choice, ChoiceId, ChoiceStatus, Plan, Tried, MAX_ACTIVE_CHOICES};
 pub use preferences::{
     AccessNeed, Category, CostLimit, DayPart, Interest, Preferences, SubCategory, TimeSlot,
     TravelMode, Weekday,

@@ -204,7 +204,12 @@ impl Network {
     pub fn remove(&mut self, id: MemberId) -> Option<(Member, Vec<Tie>)> {
         let index = self.members.iter().position(|m| m.id == id)?;
         let member = self.members.remove(index);
-        let ties: Vec<Tie> = self.ties.iter().copied().filter(|t| t.touches(id)).collect();
+        let ties: Vec<Tie> = self
+            .ties
+            .iter()
+            .copied()
+            .filter(|t| t.touches(id))
+            .collect();
         for tie in &ties {
             self.ties.remove(tie);
         }

@@ -85,9 +85,7 @@ impl Interest {
                 Category::IndependentLiving,
                 &[S::HomeSupport, S::MoneyAdvice],
             ),
-            Interest::CommunityTransport => {
-                (Category::IndependentLiving, &[S::CommunityTransport])
-            }
+            Interest::CommunityTransport => (Category::IndependentLiving, &[S::CommunityTransport]),
             Interest::HelpOthers => (Category::Volunteering, &[S::Volunteering]),
         }
     }
@@ -159,7 +157,9 @@ pub struct TimeSlot {
 pub enum CostLimit {
     FreeOnly,
     /// Up to this many pence (or cents) a time.
-    UpTo { minor_units: u32 },
+    UpTo {
+        minor_units: u32,
+    },
     #[default]
     Any,
 }

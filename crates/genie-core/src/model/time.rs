@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// The core never reads a clock: the shell passes "now" in, so rules stay testable and a device
 /// clock that jumps backwards can only make a date look odd, never corrupt a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 

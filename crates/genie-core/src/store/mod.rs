@@ -30,7 +30,12 @@ pub enum Store {
 }
 
 impl Store {
-    pub const ALL: [Store; 4] = [Store::Profile, Store::Preferences, Store::Waves, Store::Choices];
+    pub const ALL: [Store; 4] = [
+        Store::Profile,
+        Store::Preferences,
+        Store::Waves,
+        Store::Choices,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -135,10 +140,12 @@ pub enum LoadError {
 pub async fn load<R: Record>(repo: &impl Repository, key: &str) -> Result<Option<R>, LoadError> {
     match repo.get(R::STORE, key).await? {
         None => Ok(None),
-        Some(json) => schema::decode(&json).map(Some).map_err(|error| LoadError::Decode {
-            key: key.to_string(),
-            error,
-        }),
+        Some(json) => schema::decode(&json)
+            .map(Some)
+            .map_err(|error| LoadError::Decode {
+                key: key.to_string(),
+                error,
+            }),
     }
 }
 

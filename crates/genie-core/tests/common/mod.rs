@@ -18,7 +18,11 @@ pub fn sample_network() -> Network {
     let pat = net.get_mut(partner).expect("just added");
     pat.relationship = Some(Relationship::Partner);
     pat.contact = Some(ContactFrequency::Daily);
-    pat.gives.extend([SupportTask::Medication, SupportTask::Comfort, SupportTask::Lifts]);
+    pat.gives.extend([
+        SupportTask::Medication,
+        SupportTask::Comfort,
+        SupportTask::Lifts,
+    ]);
     pat.receives.insert(SupportArea::Emotional);
     pat.notes = "Drives me to the clinic".into();
     net.get_mut(dog).expect("just added").pinned = Some(Point { x: 12.5, y: -40.0 });

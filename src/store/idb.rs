@@ -1,0 +1,193 @@
+//! The core's `Repository` on IndexedDB.
+//!
+//! Each store holds envelope objects (see `genie_core::schema`) under out-of-line string keys.
+//! Envelopes cross as JSON text and are parsed into plain JS objects, so what the browser
+//! holds is readable in its developer tools and indexable by top-level fields.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use genie_core::store::{Repository, Store, StoreError, Write, DB_VERSION};
+use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::KeyPath;
+use wasm_bindgen::JsValue;
+
+/// A request already sent inside a transaction, awaited only to learn why a batch failed.
+type PendingRequest = Pin<Box<dyn Future<Output = Result<(), StoreError>>>>;
+
+/// A connection to the app's IndexedDB database.
+pub struct IndexedDbRepository {
+    db: Database,
+}
+
+impl IndexedDbRepository {
+    /// Opens (creating or upgrading) the database `name` at today's layout version.
+    pub async fn open(name: &str) -> Result<Self, StoreError> {
+        let db = Database::open(name)
+            .with_version(DB_VERSION)
+            .with_on_upgrade_needed(upgrade)
+            .await
+            .map_err(open_error)?;
+        Ok(IndexedDbRepository { db })
+    }
+
+    /// Closes the connection. Later calls fail, as they would if the browser closed it.
+    pub fn close(self) {
+        self.db.close();
+    }
+}
+
+/// Creates whatever stores and indexes the old version lacked. Records are not rewritten
+/// here: they are migrated when read (see `genie_core::schema`).
+fn upgrade(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
+    let old = event.old_version() as u32;
+    for store in Store::ALL {
+        if store.since() <= old {
+            continue;
+        }
+        let object_store = db.create_object_store(store.name()).build()?;
+        for (index, field) in store.unique_indexes() {
+            object_store
+                .create_index(*index, KeyPath::One(*field))
+                .with_unique(true)
+                .build()?;
+        }
+    }
+    Ok(())
+}
+
+impl Repository for IndexedDbRepository {
+    async fn get(&self, store: Store, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(store.name()).build().map_err(failure)?;
+        let object_store = tx.object_store(store.name()).map_err(failure)?;
+        let value: Option<JsValue> = object_store
+            .get(key)
+            .primitive()
+            .map_err(failure)?
+            .await
+            .map_err(failure)?;
+        value.map(to_json).transpose()
+    }
+
+    async fn all(&self, store: Store) -> Result<Vec<String>, StoreError> {
+        let tx = self.db.transaction(store.name()).build().map_err(failure)?;
+        let object_store = tx.object_store(store.name()).map_err(failure)?;
+        let values: Vec<JsValue> = object_store
+            .get_all()
+            .primitive()
+            .map_err(failure)?
+            .await
+            .map_err(failure)?
+            .collect::<Result<_, _>>()
+            .map_err(failure)?;
+        values.into_iter().map(to_json).collect()
+    }
+
+    async fn write(&self, batch: Vec<Write>) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut names: Vec<&str> = batch
+            .iter()
+            .map(|w| match w {
+                Write::Put { store, .. } | Write::Delete { store, .. } => store.name(),
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(failure)?;
+        // Requests go out as they are built; if any fails the transaction aborts, and an
+        // un-committed transaction rolls back, so the batch lands whole or not at all.
+        let mut requests: Vec<PendingRequest> = Vec::with_capacity(batch.len());
+        for write in &batch {
+            match write {
+                Write::Put {
+                    store,
+                    key,
+                    envelope,
+                } => {
+                    let value = js_sys::JSON::parse(envelope)
+                        .map_err(|_| StoreError::Failed("envelope is not JSON".into()))?;
+                    let request = tx
+                        .object_store(store.name())
+                        .map_err(failure)?
+                        .put(value)
+                        .with_key(key.as_str())
+                        .primitive()
+                        .map_err(failure)?;
+                    requests.push(Box::pin(
+                        async move { request.await.map(drop).map_err(failure) },
+                    ));
+                }
+                Write::Delete { store, key } => {
+                    let request = tx
+                        .object_store(store.name())
+                        .map_err(failure)?
+                        .delete(key.as_str())
+                        .primitive()
+                        .map_err(failure)?;
+                    requests.push(Box::pin(async move { request.await.map_err(failure) }));
+                }
+            }
+        }
+        match tx.commit().await {
+            Ok(()) => Ok(()),
+            // The commit only says "aborted"; the failed request says why.
+            Err(abort) => {
+                for request in requests {
+                    request.await?;
+                }
+                Err(failure(abort))
+            }
+        }
+    }
+}
+
+/// Turns a stored JS object back into envelope JSON text.
+fn to_json(value: JsValue) -> Result<String, StoreError> {
+    js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| StoreError::Failed("stored value cannot be read as JSON".into()))
+}
+
+/// Names the failures the person can act on; the rest are reported as they came.
+fn failure(error: impl Into<indexed_db_futures::error::Error>) -> StoreError {
+    use indexed_db_futures::error::{DomException, Error};
+    match error.into() {
+        Error::DomException(DomException::ConstraintError(e)) => {
+            StoreError::Constraint(e.message())
+        }
+        Error::DomException(DomException::InvalidStateError(e)) => {
+            StoreError::Unavailable(e.message())
+        }
+        Error::DomException(e) if dom_name(&e) == "QuotaExceededError" => StoreError::Full,
+        other => StoreError::Failed(other.to_string()),
+    }
+}
+
+fn open_error(error: indexed_db_futures::error::OpenDbError) -> StoreError {
+    use indexed_db_futures::error::{DomException, Error, OpenDbError};
+    match error {
+        OpenDbError::Base(Error::DomException(e)) if dom_name(&e) == "VersionError" => {
+            StoreError::NewerDatabase
+        }
+        OpenDbError::Base(Error::DomException(DomException::ConstraintError(e))) => {
+            StoreError::Constraint(e.message())
+        }
+        other => StoreError::Unavailable(other.to_string()),
+    }
+}
+
+/// The exception's name, such as "QuotaExceededError".
+fn dom_name(error: &indexed_db_futures::error::DomException) -> String {
+    web_sys::DomException::from(error.clone()).name()
+}

@@ -1,0 +1,55 @@
+//! The root component: provides state and translations, opens storage, and shows the page
+//! the address names.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::components::{SaveIndicator, StorageNotice};
+use super::pages::{AboutYouPage, WelcomePage};
+use super::route::Route;
+use super::state::AppState;
+use crate::i18n::*;
+use crate::platform;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::provide();
+    spawn_local(state.open());
+
+    let route = RwSignal::new(Route::from_hash(&platform::current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::from_hash(&platform::current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="app-header">
+            <a class="app-name" href=Route::Welcome.href()>{t!(i18n, app_name)}</a>
+            <SaveIndicator />
+        </header>
+        <StorageNotice />
+        <main id="main" tabindex="-1">
+            <Show
+                when=move || state.is_ready()
+                fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
+            >
+                {move || match route.get() {
+                    Route::Welcome => view! { <WelcomePage /> }.into_any(),
+                    Route::AboutYou => view! { <AboutYouPage /> }.into_any(),
+                }}
+            </Show>
+        </main>
+    }
+}

@@ -1,0 +1,72 @@
+//! The translated words for the model's closed lists. Each match is checked by the compiler
+//! against both the model (every variant) and the catalogue (every key).
+
+use genie_core::model::{AgeBand, Condition, Gender};
+
+use crate::i18n::{td_string, Locale};
+
+/// A closed list the person chooses from, with a label in each language.
+pub trait Labelled: Copy + Send + Sync + 'static {
+    /// Every option, in the order shown.
+    fn options() -> &'static [Self];
+    /// The stable word, used as the form value.
+    fn word(self) -> &'static str;
+    /// The label shown to the person.
+    fn label(self, locale: Locale) -> &'static str;
+}
+
+impl Labelled for AgeBand {
+    fn options() -> &'static [Self] {
+        AgeBand::ALL
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            AgeBand::Under40 => td_string!(locale, age_band.under_40),
+            AgeBand::From40To49 => td_string!(locale, age_band.from_40_to_49),
+            AgeBand::From50To59 => td_string!(locale, age_band.from_50_to_59),
+            AgeBand::From60To69 => td_string!(locale, age_band.from_60_to_69),
+            AgeBand::From70To79 => td_string!(locale, age_band.from_70_to_79),
+            AgeBand::From80 => td_string!(locale, age_band.from_80),
+        }
+    }
+}
+
+impl Labelled for Gender {
+    fn options() -> &'static [Self] {
+        Gender::ALL
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Gender::Woman => td_string!(locale, gender.woman),
+            Gender::Man => td_string!(locale, gender.man),
+            Gender::NonBinary => td_string!(locale, gender.non_binary),
+            Gender::Other => td_string!(locale, gender.other),
+        }
+    }
+}
+
+impl Labelled for Condition {
+    fn options() -> &'static [Self] {
+        Condition::ALL
+    }
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+    fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Condition::Diabetes => td_string!(locale, condition.diabetes),
+            Condition::Copd => td_string!(locale, condition.copd),
+            Condition::HeartDisease => td_string!(locale, condition.heart_disease),
+            Condition::KidneyDisease => td_string!(locale, condition.kidney_disease),
+            Condition::Arthritis => td_string!(locale, condition.arthritis),
+            Condition::MentalHealth => td_string!(locale, condition.mental_health),
+            Condition::Loneliness => td_string!(locale, condition.loneliness),
+        }
+    }
+}

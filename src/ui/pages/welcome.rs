@@ -1,0 +1,40 @@
+//! The first screen: what Genie does, and the promise that everything stays on the device.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::components::PageHeading;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+
+/// Says what the app is for and where the person's information goes (nowhere).
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let started = move || state.profile.with(|p| !p.is_empty());
+    view! {
+        <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
+        <p class="lead">{t!(i18n, welcome.lead)}</p>
+        <h2>{t!(i18n, welcome.what_title)}</h2>
+        <ul class="what-list">
+            <li>{t!(i18n, welcome.what_map)}</li>
+            <li>{t!(i18n, welcome.what_support)}</li>
+            <li>{t!(i18n, welcome.what_find)}</li>
+        </ul>
+        <section class="privacy" aria-labelledby="privacy-title">
+            <h2 id="privacy-title">{t!(i18n, welcome.privacy_title)}</h2>
+            <p>{t!(i18n, welcome.privacy_body)}</p>
+        </section>
+        <p>{t!(i18n, welcome.time_hint)}</p>
+        <a class="button primary" href=Route::AboutYou.href()>
+            {move || {
+                if started() {
+                    t_string!(i18n, welcome.carry_on)
+                } else {
+                    t_string!(i18n, welcome.start)
+                }
+            }}
+        </a>
+    }
+}
