@@ -55,7 +55,12 @@ export function serve({ dir = 'dist', port = 0, prefix = '/' } = {}) {
       const { port: actual } = server.address();
       resolvePromise({
         url: `http://127.0.0.1:${actual}${prefix}`,
-        close: () => new Promise((done) => server.close(done)),
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            // Browsers keep connections alive; drop them so close() returns at once.
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -33,9 +33,9 @@ impl IndexedDbRepository {
         Ok(IndexedDbRepository { db })
     }
 
-    /// Closes the connection. Later calls fail, as they would if the browser closed it.
-    pub fn close(self) {
-        self.db.close();
+    /// Closes the connection. Later calls fail, as they do when the browser closes it.
+    pub fn close(&self) {
+        self.db.clone().close();
     }
 }
 

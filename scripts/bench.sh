@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the release bundle and prints benchmark numbers as `metric <name> <value> <unit>`.
+# Numbers are for reading and for the issue notes; nothing here passes or fails on time.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$GENIE_ROOT"
+
+"$GENIE_ROOT/scripts/setup.sh" >/dev/null
+
+trunk build --release >/dev/null 2>&1 || trunk build --release
+node scripts/bench-size.mjs dist

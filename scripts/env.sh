@@ -1,0 +1,26 @@
+# Sourced by the other scripts: the paths and settings every build and test step needs.
+# shellcheck shell=bash
+
+GENIE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export GENIE_ROOT
+
+# Pinned tool versions. wasm-bindgen must also match the `=` pin in Cargo.toml.
+export WASM_BINDGEN_VERSION="0.2.130"
+export TRUNK_VERSION="0.21.14"
+
+# cargo-installed tools, then npm-installed ones (wasm-opt from binaryen) ahead of the system's.
+export PATH="$GENIE_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# Trunk must never try to download anything: every tool comes from setup.sh.
+export TRUNK_SKIP_VERSION_CHECK=true
+export TRUNK_OFFLINE=true
+
+# Browser tests run in Debian's Chromium through its ChromeDriver.
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+
+# Two cores: keep the two heaviest steps from fighting over them.
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
+
+step() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs everything Genie needs to build and test, skipping whatever is already there at
+# the right version. Needs only the Rust toolchain (rustup), node with npm, and apt.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$GENIE_ROOT"
+
+for tool in cargo rustup node npm; do
+  command -v "$tool" >/dev/null || { echo "setup: '$tool' is needed but not installed" >&2; exit 1; }
+done
+
+# Root can apt-get directly; anyone else needs sudo.
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+step "Rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "already installed"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  echo "already installed"
+else
+  # Not --locked: its locked dependency set does not build with current Rust.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+step "trunk $TRUNK_VERSION"
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  echo "already installed"
+else
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+step "Chromium and ChromeDriver (Debian)"
+if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
+  echo "already installed"
+else
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+step "npm development tools (package-lock.json)"
+lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f node_modules/.genie-lock-hash ] && [ "$(cat node_modules/.genie-lock-hash)" = "$lock_hash" ]; then
+  echo "already installed"
+else
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.genie-lock-hash
+fi
+
+echo
+echo "setup: ready"

@@ -1,0 +1,100 @@
+// "About you": answers are kept on the device without a save button, through a reload and a
+// full browser restart; and a browser that refuses storage still lets the person carry on.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { serveApp, withBrowser, t, waitForSaved } from './support.mjs';
+
+let server;
+before(async () => {
+  server = await serveApp();
+});
+after(() => server.close());
+
+async function fillAboutYou(page) {
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+  await page.getByRole('link', { name: t.welcome.start }).click();
+  await page.getByRole('heading', { level: 1, name: t.about.title }).waitFor();
+
+  await page.getByLabel(t.about.area_label).fill('MB2 7QD');
+  await page
+    .getByRole('group', { name: t.about.age_legend })
+    .getByLabel(t.age_band.from_70_to_79)
+    .check();
+  await page
+    .getByRole('group', { name: t.about.gender_legend })
+    .getByLabel(t.gender.woman)
+    .check();
+  await page.getByLabel(t.condition.copd).check();
+  await page.getByLabel(t.condition.arthritis).check();
+  await page.getByLabel(t.about.other_condition_label).fill('Glaucoma');
+  await waitForSaved(page);
+}
+
+async function expectAboutYou(page) {
+  await page.getByRole('heading', { level: 1, name: t.about.title }).waitFor();
+  assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'MB2 7QD');
+  const age = page.getByRole('group', { name: t.about.age_legend });
+  assert.equal(await age.getByLabel(t.age_band.from_70_to_79).isChecked(), true);
+  assert.equal(await age.getByLabel(t.age_band.from_60_to_69).isChecked(), false);
+  const gender = page.getByRole('group', { name: t.about.gender_legend });
+  assert.equal(await gender.getByLabel(t.gender.woman).isChecked(), true);
+  assert.equal(await page.getByLabel(t.condition.copd).isChecked(), true);
+  assert.equal(await page.getByLabel(t.condition.arthritis).isChecked(), true);
+  assert.equal(await page.getByLabel(t.condition.diabetes).isChecked(), false);
+  assert.equal(await page.getByLabel(t.about.other_condition_label).inputValue(), 'Glaucoma');
+}
+
+test('About you answers survive a reload and a browser restart', async () => {
+  await withBrowser(async (open) => {
+    let { context, page, problems } = await open();
+    await fillAboutYou(page);
+
+    await page.reload();
+    await expectAboutYou(page);
+
+    // The welcome page now offers to carry on rather than start.
+    await page.goto(server.url);
+    await page.getByRole('link', { name: t.welcome.carry_on }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    ({ context, page, problems } = await open());
+    await page.goto(`${server.url}#/about-you`);
+    await expectAboutYou(page);
+
+    // Clearing an answer is saved too.
+    await page
+      .getByRole('group', { name: t.about.gender_legend })
+      .getByLabel(t.about.prefer_not_to_say)
+      .check();
+    await waitForSaved(page);
+    await page.reload();
+    const gender = page.getByRole('group', { name: t.about.gender_legend });
+    await gender.getByLabel(t.about.prefer_not_to_say).waitFor();
+    assert.equal(await gender.getByLabel(t.about.prefer_not_to_say).isChecked(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+test('When the browser refuses storage the person is told plainly and can carry on', async () => {
+  await withBrowser(async (open) => {
+    const { context, page } = await open();
+    // As in some private modes: IndexedDB is missing altogether.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+    });
+    await page.goto(`${server.url}#/about-you`);
+    const notice = page.getByRole('alert');
+    await notice.getByText(t.storage.unavailable_title).waitFor();
+    await notice.getByText(t.storage.unavailable_body).waitFor();
+
+    await page.getByLabel(t.about.area_label).fill('Riverside');
+    await page.getByLabel(t.condition.diabetes).check();
+    await page.getByTestId('save-status').getByText(t.save.session_only).waitFor();
+    assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
+    assert.equal(await page.getByLabel(t.condition.diabetes).isChecked(), true);
+    await context.close();
+  });
+});

@@ -1,0 +1,78 @@
+// Shared set-up for the end-to-end journeys: serve the release build from dist/, launch
+// Debian's Chromium with a persistent profile (so IndexedDB survives a reload and a restart),
+// and read expected words from the translation catalogue so tests follow the copy.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = new URL('../../', import.meta.url);
+
+/** The English catalogue: `t.welcome.title` and so on. */
+export const t = JSON.parse(readFileSync(new URL('locales/en.json', root), 'utf8'));
+
+/** Serves the release build; resolves to { url, close }. */
+export function serveApp({ prefix = '/' } = {}) {
+  return serve({ dir: new URL('dist', root).pathname, port: 0, prefix });
+}
+
+/** A fresh, empty browser profile directory, removed by `cleanup()`. */
+export function profileDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'genie-e2e-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Launches Chromium on a persistent profile, sized like a common phone. */
+export async function launch(dir, { viewport = { width: 390, height: 844 } } = {}) {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Fail a step after 15 s rather than hang (Playwright's own default is to wait forever).
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Runs `journey(open)` with a fresh browser profile. `open()` launches Chromium on that profile
+ * (call it again after closing to restart the browser with the same data). Every browser is
+ * closed and the profile removed afterwards, even when the journey fails.
+ */
+export async function withBrowser(journey, options) {
+  const profile = profileDir();
+  const contexts = [];
+  const open = async () => {
+    const browser = await launch(profile.dir, options);
+    contexts.push(browser.context);
+    return browser;
+  };
+  try {
+    return await journey(open);
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+    profile.cleanup();
+  }
+}
+
+/** Waits until the save indicator says the last change is on the device. */
+export async function waitForSaved(page) {
+  await page.getByTestId('save-status').getByText(t.save.saved, { exact: true }).waitFor();
+}
