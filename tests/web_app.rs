@@ -6,7 +6,6 @@
 use genie_core::model::{Condition, Profile};
 use genie_core::store::{load, DB_NAME};
 use indexed_db_futures::database::Database;
-use indexed_db_futures::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -25,7 +24,10 @@ async fn sleep(ms: i32) {
 }
 
 fn document() -> web_sys::Document {
-    web_sys::window().expect("window").document().expect("document")
+    web_sys::window()
+        .expect("window")
+        .document()
+        .expect("document")
 }
 
 /// Waits up to five seconds for `find` to give something.

@@ -39,10 +39,16 @@ async fn writes_reads_updates_and_deletes() {
     assert_eq!(load::<Profile>(&repo, "me").await, Ok(None));
 
     save(&repo, &profile("MB1 2AB")).await.expect("writes");
-    assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile("MB1 2AB"))));
+    assert_eq!(
+        load::<Profile>(&repo, "me").await,
+        Ok(Some(profile("MB1 2AB")))
+    );
 
     save(&repo, &profile("Riverside")).await.expect("updates");
-    assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile("Riverside"))));
+    assert_eq!(
+        load::<Profile>(&repo, "me").await,
+        Ok(Some(profile("Riverside")))
+    );
 
     let mut wave = Wave::first(Timestamp(1));
     wave.network.add("Pat", MemberKind::Person, Circle::Inner);
@@ -61,8 +67,13 @@ async fn data_survives_closing_and_reopening() {
     let repo = fresh("test-reopen").await;
     save(&repo, &profile("Hillside")).await.expect("writes");
     repo.close();
-    let again = IndexedDbRepository::open("test-reopen").await.expect("reopens");
-    assert_eq!(load::<Profile>(&again, "me").await, Ok(Some(profile("Hillside"))));
+    let again = IndexedDbRepository::open("test-reopen")
+        .await
+        .expect("reopens");
+    assert_eq!(
+        load::<Profile>(&again, "me").await,
+        Ok(Some(profile("Hillside")))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -84,7 +95,10 @@ async fn a_batch_that_fails_leaves_earlier_data_intact() {
         matches!(result, Err(StoreError::Constraint(_))),
         "{result:?}"
     );
-    assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile("Old Town"))));
+    assert_eq!(
+        load::<Profile>(&repo, "me").await,
+        Ok(Some(profile("Old Town")))
+    );
     let (waves, _) = load_all::<Wave>(&repo).await.expect("reads");
     assert_eq!(waves, vec![first]);
 }
@@ -93,11 +107,16 @@ async fn a_batch_that_fails_leaves_earlier_data_intact() {
 async fn a_write_on_a_closed_connection_fails_and_loses_nothing() {
     let repo = fresh("test-closed").await;
     save(&repo, &profile("Quayside")).await.expect("writes");
-    let closed = IndexedDbRepository::open("test-closed").await.expect("second connection");
+    let closed = IndexedDbRepository::open("test-closed")
+        .await
+        .expect("second connection");
     closed.close();
     let result = save(&closed, &profile("Lost")).await;
     assert!(result.is_err(), "writing on a closed connection must fail");
-    assert_eq!(load::<Profile>(&repo, "me").await, Ok(Some(profile("Quayside"))));
+    assert_eq!(
+        load::<Profile>(&repo, "me").await,
+        Ok(Some(profile("Quayside")))
+    );
 }
 
 /// What the prototype (database version 1) left on a device: one `profile` store holding a
@@ -136,7 +155,9 @@ async fn write_prototype_database(name: &str) {
 async fn opens_and_migrates_data_written_by_the_prototype() {
     write_prototype_database("test-migrate").await;
 
-    let repo = IndexedDbRepository::open("test-migrate").await.expect("upgrades");
+    let repo = IndexedDbRepository::open("test-migrate")
+        .await
+        .expect("upgrades");
     let migrated = load::<Profile>(&repo, "me")
         .await
         .expect("reads")
@@ -148,7 +169,9 @@ async fn opens_and_migrates_data_written_by_the_prototype() {
     assert_eq!(migrated.other_condition, "macular degeneration");
 
     // The stores added since version 1 exist and work, with their index.
-    save(&repo, &Wave::first(Timestamp(5))).await.expect("new store works");
+    save(&repo, &Wave::first(Timestamp(5)))
+        .await
+        .expect("new store works");
     let mut second = Wave::first(Timestamp(6));
     second.id = WaveId(2);
     assert!(matches!(
@@ -158,21 +181,32 @@ async fn opens_and_migrates_data_written_by_the_prototype() {
 
     // Saving writes the record back at today's schema version.
     save(&repo, &migrated).await.expect("saves");
-    let raw = repo.get(Store::Profile, "me").await.expect("reads").expect("there");
+    let raw = repo
+        .get(Store::Profile, "me")
+        .await
+        .expect("reads")
+        .expect("there");
     assert!(raw.contains("\"schema\":2"), "{raw}");
 }
 
 #[wasm_bindgen_test]
 async fn refuses_a_database_from_a_newer_version_of_the_app() {
     let name = "test-newer";
-    Database::delete_by_name(name).expect("delete request").await.expect("deleted");
+    Database::delete_by_name(name)
+        .expect("delete request")
+        .await
+        .expect("deleted");
     let db = Database::open(name)
         .with_version(store::DB_VERSION + 1)
         .await
         .expect("creates a newer database");
     db.close();
     let result = IndexedDbRepository::open(name).await;
-    assert!(matches!(result, Err(StoreError::NewerDatabase)), "{:?}", result.err());
+    assert!(
+        matches!(result, Err(StoreError::NewerDatabase)),
+        "{:?}",
+        result.err()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -9,9 +9,13 @@
 //!   and check-ins, dated waves of the map.
 //! - [`schema`]: how records are stored: a versioned envelope per record, and the migrations
 //!   that bring older records up to date.
+//! - [`summary`]: what the map says: counts, who helps with what, weak ties, network type.
+//! - [`layout`]: where members sit on the map (a force layout held to the three rings).
 //! - [`store`]: the repository interface the app saves through, and an in-memory
 //!   implementation for tests and for sessions where the browser refuses storage.
 
+pub mod layout;
 pub mod model;
 pub mod schema;
 pub mod store;
+pub mod summary;

@@ -1,0 +1,1 @@
+//! Where members sit on the map: a ring-constrained force layout.
