@@ -4,7 +4,7 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
@@ -13,7 +13,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("cargo did not set OUT_DIR")?;
     let module_dir = PathBuf::from(out_dir).join("i18n");
 
-    let translations = TranslationsInfos::parse(Config::new("en")?)?;
+    // `interpolate_display` lets `t_string!` fill placeholders, for labels and announcements.
+    let options = ParseOptions::new().interpolate_display(true);
+    let translations = TranslationsInfos::parse(Config::new("en")?.parse_options(options))?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();
     translations.generate_i18n_module(module_dir)?;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::components::{SaveIndicator, StorageNotice};
-use super::pages::{AboutYouPage, WelcomePage};
+use super::pages::{AboutYouPage, MemberPage, NetworkPage, SummaryPage, WelcomePage};
 use super::route::Route;
 use super::state::AppState;
 use crate::i18n::*;
@@ -40,6 +40,9 @@ fn Shell() -> impl IntoView {
             <SaveIndicator />
         </header>
         <StorageNotice />
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+            {move || state.announcement.get()}
+        </p>
         <main id="main" tabindex="-1">
             <Show
                 when=move || state.is_ready()
@@ -48,6 +51,9 @@ fn Shell() -> impl IntoView {
                 {move || match route.get() {
                     Route::Welcome => view! { <WelcomePage /> }.into_any(),
                     Route::AboutYou => view! { <AboutYouPage /> }.into_any(),
+                    Route::Network { list } => view! { <NetworkPage list=list /> }.into_any(),
+                    Route::Member(id) => view! { <MemberPage id=id /> }.into_any(),
+                    Route::Summary => view! { <SummaryPage /> }.into_any(),
                 }}
             </Show>
         </main>

@@ -1,7 +1,10 @@
 //! The translated words for the model's closed lists. Each match is checked by the compiler
 //! against both the model (every variant) and the catalogue (every key).
 
-use genie_core::model::{AgeBand, Condition, Gender};
+use genie_core::model::{
+    AgeBand, Circle, Condition, ContactFrequency, Gender, MemberKind, Relationship, SupportArea,
+    SupportTask,
+};
 
 use crate::i18n::{td_string, Locale};
 
@@ -68,5 +71,61 @@ impl Labelled for Condition {
             Condition::MentalHealth => td_string!(locale, condition.mental_health),
             Condition::Loneliness => td_string!(locale, condition.loneliness),
         }
+    }
+}
+
+macro_rules! labelled {
+    ($type:ty, $($variant:ident => $key:ident . $sub:ident),+ $(,)?) => {
+        impl Labelled for $type {
+            fn options() -> &'static [Self] {
+                <$type>::ALL
+            }
+            fn word(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self, locale: Locale) -> &'static str {
+                match self {
+                    $(<$type>::$variant => td_string!(locale, $key.$sub)),+
+                }
+            }
+        }
+    };
+}
+
+labelled!(MemberKind,
+    Person => kind.person, Group => kind.group, Pet => kind.pet, Place => kind.place,
+    Activity => kind.activity, Thing => kind.thing, Online => kind.online);
+
+labelled!(Relationship,
+    Partner => relationship.partner, Child => relationship.child,
+    OtherFamily => relationship.other_family, Friend => relationship.friend,
+    Neighbour => relationship.neighbour, Colleague => relationship.colleague,
+    Acquaintance => relationship.acquaintance,
+    HealthProfessional => relationship.health_professional,
+    LinkWorker => relationship.link_worker, Other => relationship.other);
+
+labelled!(ContactFrequency,
+    Daily => contact.daily, Weekly => contact.weekly, Monthly => contact.monthly,
+    FewTimesAYear => contact.few_times_a_year, Rarely => contact.rarely);
+
+labelled!(Circle, Inner => circle.inner, Middle => circle.middle, Outer => circle.outer);
+
+labelled!(SupportArea,
+    Illness => area.illness, Everyday => area.everyday, Emotional => area.emotional);
+
+labelled!(SupportTask,
+    Medication => task.medication, Measurements => task.measurements,
+    UnderstandingSymptoms => task.understanding_symptoms, Appointments => task.appointments,
+    Housework => task.housework, Shopping => task.shopping, Meals => task.meals,
+    DietAndExercise => task.diet_exercise, PersonalCare => task.personal_care,
+    Lifts => task.lifts, Comfort => task.comfort, Companionship => task.companionship,
+    Wellbeing => task.wellbeing);
+
+/// The plain definition shown beside each circle.
+pub fn circle_hint(circle: Circle, locale: Locale) -> &'static str {
+    match circle {
+        Circle::Inner => td_string!(locale, circle.inner_hint),
+        Circle::Middle => td_string!(locale, circle.middle_hint),
+        Circle::Outer => td_string!(locale, circle.outer_hint),
     }
 }

@@ -1,27 +1,55 @@
 //! Which page is showing, read from and written to the address's `#` fragment so the browser's
 //! back button and bookmarks work without a server.
 
+use genie_core::model::MemberId;
+
 /// The app's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Welcome,
     AboutYou,
+    /// The network, as a map or as a list (the same data, always one tap apart).
+    Network {
+        list: bool,
+    },
+    Member(MemberId),
+    /// What the map shows: counts, support, network type, observations.
+    Summary,
 }
 
 impl Route {
     /// The page for a fragment such as `/about-you`; anything unknown is the welcome page.
     pub fn from_hash(hash: &str) -> Route {
-        match hash.trim_matches('/') {
-            "about-you" => Route::AboutYou,
+        let parts: Vec<&str> = hash.trim_matches('/').split('/').collect();
+        match parts.as_slice() {
+            ["about-you"] => Route::AboutYou,
+            ["network"] => Route::Network { list: false },
+            ["network", "list"] => Route::Network { list: true },
+            ["summary"] => Route::Summary,
+            ["network", "member", id] => id
+                .parse()
+                .map(|id| Route::Member(MemberId(id)))
+                .unwrap_or(Route::Network { list: false }),
             _ => Route::Welcome,
         }
     }
 
     /// The link to this page.
-    pub fn href(self) -> &'static str {
+    pub fn href(self) -> String {
         match self {
-            Route::Welcome => "#/",
-            Route::AboutYou => "#/about-you",
+            Route::Welcome => "#/".into(),
+            Route::AboutYou => "#/about-you".into(),
+            Route::Network { list: false } => "#/network".into(),
+            Route::Network { list: true } => "#/network/list".into(),
+            Route::Member(id) => format!("#/network/member/{}", id.0),
+            Route::Summary => "#/summary".into(),
+        }
+    }
+
+    /// Goes to this page, as following a link would.
+    pub fn go(self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&self.href());
         }
     }
 }

@@ -6,7 +6,10 @@
 
 use std::rc::Rc;
 
-use genie_core::model::Profile;
+use std::collections::BTreeMap;
+
+use genie_core::layout::{self, Geometry};
+use genie_core::model::{Member, MemberId, Network, Point, Profile, Tie, Wave};
 use genie_core::schema::PROFILE_KEY;
 use genie_core::store::{self, LoadError, StoreError};
 use leptos::prelude::*;
@@ -51,6 +54,14 @@ pub struct AppState {
     pub profile: RwSignal<Profile>,
     /// False while the profile on the device could not be read, so it is never overwritten.
     profile_writable: RwSignal<bool>,
+    /// The open wave: the map being drawn now.
+    pub wave: RwSignal<Wave>,
+    /// False while the waves on the device could not be read, so none is overwritten.
+    wave_writable: RwSignal<bool>,
+    /// The member removed last, with its ties, so the removal can be undone.
+    pub last_removed: RwSignal<Option<(Member, Vec<Tie>)>>,
+    /// A short message for screen readers about what just happened ("Pat added...").
+    pub announcement: RwSignal<String>,
 }
 
 impl AppState {
@@ -63,6 +74,10 @@ impl AppState {
             save_status: RwSignal::new(SaveStatus::Idle),
             profile: RwSignal::new(Profile::default()),
             profile_writable: RwSignal::new(false),
+            wave: RwSignal::new(Wave::first(platform::now())),
+            wave_writable: RwSignal::new(false),
+            last_removed: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
         };
         provide_context(state);
         state
@@ -92,10 +107,22 @@ impl AppState {
                 Err(LoadError::Decode { .. }) => health = StorageHealth::Unreadable,
                 Err(LoadError::Store(error)) => health = StorageHealth::SessionOnly(error),
             }
+            match store::load_all::<Wave>(&*repo).await {
+                Ok((waves, unreadable)) => {
+                    if !unreadable.is_empty() {
+                        health = StorageHealth::Unreadable;
+                    } else {
+                        self.wave.set(current_wave(waves));
+                        self.wave_writable.set(true);
+                    }
+                }
+                Err(error) => health = StorageHealth::SessionOnly(error),
+            }
         }
         if matches!(health, StorageHealth::SessionOnly(_)) {
             self.save_status.set(SaveStatus::SessionOnly);
             self.profile_writable.set(true);
+            self.wave_writable.set(true);
         }
         self.health.set(health);
     }
@@ -116,6 +143,40 @@ impl AppState {
             let profile = self.profile.get_untracked();
             self.persist(move |repo| async move { store::save(&*repo, &profile).await });
         }
+    }
+
+    /// Changes the map, lays it out again, and stores it.
+    pub fn update_network(self, change: impl FnOnce(&mut Network)) {
+        self.wave.update(|wave| {
+            change(&mut wave.network);
+            place_members(&mut wave.network);
+        });
+        if self.wave_writable.get_untracked() {
+            let wave = self.wave.get_untracked();
+            self.persist(move |repo| async move { store::save(&*repo, &wave).await });
+        }
+    }
+
+    /// Removes a member, keeping it for [`AppState::undo_remove`].
+    pub fn remove_member(self, id: MemberId) -> Option<String> {
+        let mut removed = None;
+        self.update_network(|net| removed = net.remove(id));
+        let name = removed.as_ref().map(|(member, _)| member.name.clone());
+        self.last_removed.set(removed);
+        name
+    }
+
+    /// Puts back the member removed last.
+    pub fn undo_remove(self) {
+        if let Some((member, ties)) = self.last_removed.get_untracked() {
+            self.last_removed.set(None);
+            self.update_network(|net| net.restore(member, ties));
+        }
+    }
+
+    /// Tells screen-reader users what just happened, through the page's live region.
+    pub fn announce(self, message: impl Into<String>) {
+        self.announcement.set(message.into());
     }
 
     /// Runs one write and reports it in the save status, unless a later write overtook it.
@@ -147,5 +208,32 @@ impl AppState {
                 Err(error) => SaveStatus::Failed(error),
             });
         });
+    }
+}
+
+/// The wave to edit: the open one, or a new one continued from the latest closed one, or the
+/// very first. Only an open wave is ever edited; closed waves stay as they were.
+fn current_wave(mut waves: Vec<Wave>) -> Wave {
+    waves.sort_by_key(|wave| wave.id);
+    if let Some(open) = waves.iter().rev().find(|wave| wave.is_open()) {
+        return open.clone();
+    }
+    match waves.last_mut() {
+        Some(latest) => latest.close_and_continue(platform::now()),
+        None => Wave::first(platform::now()),
+    }
+}
+
+/// Runs the layout from where members were last drawn and records where each now sits.
+fn place_members(network: &mut Network) {
+    let previous: BTreeMap<MemberId, Point> = network
+        .members
+        .iter()
+        .filter_map(|m| m.placed.map(|p| (m.id, p)))
+        .collect();
+    let geometry = Geometry::for_network(network);
+    let positions = layout::layout(network, &previous, &geometry);
+    for member in &mut network.members {
+        member.placed = positions.get(&member.id).copied();
     }
 }

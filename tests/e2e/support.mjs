@@ -24,11 +24,13 @@ export function profileDir() {
 }
 
 /** Launches Chromium on a persistent profile, sized like a common phone. */
-export async function launch(dir, { viewport = { width: 390, height: 844 } } = {}) {
+export async function launch(dir, { viewport = { width: 390, height: 844 }, touch = false } = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
+    hasTouch: touch,
+    isMobile: touch,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -75,4 +77,23 @@ export async function withBrowser(journey, options) {
 /** Waits until the save indicator says the last change is on the device. */
 export async function waitForSaved(page) {
   await page.getByTestId('save-status').getByText(t.save.saved, { exact: true }).waitFor();
+}
+
+const axeSource = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
+
+/**
+ * Runs axe-core on the page (WCAG 2.x A and AA rules) and returns the serious and critical
+ * violations as short strings. axe is injected through the DevTools protocol, which the
+ * page's Content Security Policy does not govern, so the app's policy stays as shipped.
+ */
+export async function seriousAxeViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

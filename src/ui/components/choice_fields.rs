@@ -1,4 +1,4 @@
-//! Large, labelled radio and checkbox groups for the model's closed lists.
+//! Large, labelled radio, checkbox and select fields for the model's closed lists.
 //!
 //! Native inputs inside their labels: the whole row is the touch target, the keyboard works
 //! as every screen reader user expects, and nothing is re-implemented.
@@ -10,20 +10,29 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::ui::labels::Labelled;
 
-/// One choice or none. "None" is offered as its own option (such as "Prefer not to say"),
-/// because a radio group cannot otherwise be cleared.
+/// A short description shown under an option's label.
+pub type Describe<T> = fn(T, Locale) -> &'static str;
+
+/// One choice, or none when `none_label` is given (such as "Prefer not to say"), because a
+/// radio group cannot otherwise be cleared.
 #[component]
 pub fn RadioGroup<T: Labelled + PartialEq>(
     /// The group's visible question.
+    #[prop(into)]
     legend: Signal<String>,
-    /// The name shared by the inputs.
+    /// The name shared by the inputs; must be unique on the page.
     name: &'static str,
     /// The current answer.
+    #[prop(into)]
     value: Signal<Option<T>>,
     /// Called with the new answer.
     on_change: Callback<Option<T>>,
-    /// The label of the "no answer" option.
-    none_label: Signal<String>,
+    /// The label of the "no answer" option; without it there is no such option.
+    #[prop(optional, into)]
+    none_label: Option<Signal<String>>,
+    /// A plain description under each option.
+    #[prop(optional)]
+    describe: Option<Describe<T>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = T::options()
@@ -39,15 +48,23 @@ pub fn RadioGroup<T: Labelled + PartialEq>(
                         prop:checked=move || value.get() == Some(option)
                         on:change=move |_| on_change.run(Some(option))
                     />
-                    <span>{move || option.label(i18n.get_locale())}</span>
+                    <span>
+                        {move || option.label(i18n.get_locale())}
+                        {describe
+                            .map(|describe| {
+                                view! {
+                                    <span class="choice-hint">
+                                        {move || describe(option, i18n.get_locale())}
+                                    </span>
+                                }
+                            })}
+                    </span>
                 </label>
             }
         })
         .collect_view();
-    view! {
-        <fieldset class="choices">
-            <legend>{legend}</legend>
-            {options}
+    let none = none_label.map(|none_label| {
+        view! {
             <label class="choice">
                 <input
                     type="radio"
@@ -58,29 +75,41 @@ pub fn RadioGroup<T: Labelled + PartialEq>(
                 />
                 <span>{none_label}</span>
             </label>
+        }
+    });
+    view! {
+        <fieldset class="choices">
+            <legend>{legend}</legend>
+            {options}
+            {none}
         </fieldset>
     }
 }
 
-/// Any number of choices.
+/// Any number of choices, from all of `T` or from `options`.
 #[component]
 pub fn CheckboxGroup<T: Labelled + Ord>(
     /// The group's visible question.
+    #[prop(into)]
     legend: Signal<String>,
     /// A short hint under the question.
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
-    /// The name shared by the inputs.
+    /// The name shared by the inputs; must be unique on the page.
     name: &'static str,
+    /// Only these options (all of `T` when not given).
+    #[prop(optional)]
+    options: Option<Vec<T>>,
     /// The ticked options.
+    #[prop(into)]
     value: Signal<BTreeSet<T>>,
     /// Called with an option and whether it is now ticked.
     on_toggle: Callback<(T, bool)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let options = T::options()
-        .iter()
-        .copied()
+    let options = options
+        .unwrap_or_else(|| T::options().to_vec())
+        .into_iter()
         .map(|option| {
             view! {
                 <label class="choice">
@@ -102,5 +131,51 @@ pub fn CheckboxGroup<T: Labelled + Ord>(
             {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
             {options}
         </fieldset>
+    }
+}
+
+/// A drop-down for an optional answer from a long list, with a "Not said" first option.
+#[component]
+pub fn SelectField<T: Labelled + PartialEq>(
+    /// The field's visible label.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The current answer.
+    #[prop(into)]
+    value: Signal<Option<T>>,
+    /// Called with the new answer.
+    on_change: Callback<Option<T>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = T::options()
+        .iter()
+        .copied()
+        .map(|option| {
+            view! {
+                <option value=option.word() selected=move || value.get() == Some(option)>
+                    {move || option.label(i18n.get_locale())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let word = event_target_value(&ev);
+                    let chosen = T::options().iter().copied().find(|o| o.word() == word);
+                    on_change.run(chosen);
+                }
+            >
+                <option value="" selected=move || value.get().is_none()>
+                    {t!(i18n, network.not_said)}
+                </option>
+                {options}
+            </select>
+        </div>
     }
 }

@@ -1,11 +1,15 @@
 //! Widgets shared by several pages.
 
 mod choice_fields;
+mod kind_icon;
+pub mod network_map;
 mod page_heading;
 mod save_indicator;
 mod storage_notice;
 
-pub use choice_fields::{CheckboxGroup, RadioGroup};
+pub use choice_fields::{CheckboxGroup, RadioGroup, SelectField};
+pub use kind_icon::KindIcon;
+pub use network_map::NetworkMap;
 pub use page_heading::PageHeading;
 pub use save_indicator::SaveIndicator;
 pub use storage_notice::StorageNotice;

@@ -82,7 +82,12 @@ pub fn AboutYouPage() -> impl IntoView {
                     }
                 />
             </div>
-            <a class="button primary" href=Route::Welcome.href()>{t!(i18n, about.done)}</a>
+            <div class="actions">
+                <a class="button primary" href=Route::Network { list: false }.href()>
+                    {t!(i18n, about.next)}
+                </a>
+                <a class="button" href=Route::Welcome.href()>{t!(i18n, about.done)}</a>
+            </div>
         </form>
     }
 }

@@ -1,7 +1,13 @@
 //! One module per page, named after the step of the session it serves.
 
 mod about_you;
+mod member;
+mod network;
+mod summary;
 mod welcome;
 
 pub use about_you::AboutYouPage;
+pub use member::MemberPage;
+pub use network::NetworkPage;
+pub use summary::SummaryPage;
 pub use welcome::WelcomePage;

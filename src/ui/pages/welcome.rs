@@ -12,7 +12,9 @@ use crate::ui::state::AppState;
 pub fn WelcomePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let started = move || state.profile.with(|p| !p.is_empty());
+    let started = move || {
+        state.profile.with(|p| !p.is_empty()) || state.wave.with(|w| !w.network.members.is_empty())
+    };
     view! {
         <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
         <p class="lead">{t!(i18n, welcome.lead)}</p>
@@ -27,14 +29,19 @@ pub fn WelcomePage() -> impl IntoView {
             <p>{t!(i18n, welcome.privacy_body)}</p>
         </section>
         <p>{t!(i18n, welcome.time_hint)}</p>
-        <a class="button primary" href=Route::AboutYou.href()>
-            {move || {
-                if started() {
-                    t_string!(i18n, welcome.carry_on)
-                } else {
-                    t_string!(i18n, welcome.start)
-                }
-            }}
-        </a>
+        <div class="actions">
+            <a class="button primary" href=Route::AboutYou.href()>
+                {move || {
+                    if started() {
+                        t_string!(i18n, welcome.carry_on)
+                    } else {
+                        t_string!(i18n, welcome.start)
+                    }
+                }}
+            </a>
+            <a class="button" href=Route::Network { list: false }.href()>
+                {t!(i18n, welcome.next_network)}
+            </a>
+        </div>
     }
 }

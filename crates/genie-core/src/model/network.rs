@@ -117,6 +117,9 @@ pub struct Member {
     /// Where the person put this member by hand; the layout leaves it there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<Point>,
+    /// Where the map last drew this member, so the picture looks the same next time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<Point>,
 }
 
 impl Member {
@@ -132,6 +135,7 @@ impl Member {
             receives: BTreeSet::new(),
             notes: String::new(),
             pinned: None,
+            placed: None,
         }
     }
 

@@ -1,0 +1,229 @@
+//! One member in full: what they are, how close, how often in touch, how they help, and what
+//! the person does for them. Every change is saved as it is made.
+
+use genie_core::model::{
+    Circle, ContactFrequency, MemberId, MemberKind, Relationship, SupportArea, SupportTask,
+};
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::components::network_map::display_name;
+use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup, SelectField};
+use crate::ui::labels::{circle_hint, Labelled};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+
+/// The page for one member.
+#[component]
+pub fn MemberPage(
+    /// Which member.
+    id: MemberId,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let exists = move || state.wave.with(|w| w.network.get(id).is_some());
+    view! {
+        <Show
+            when=exists
+            fallback=move || {
+                view! {
+                    <PageHeading>{t!(i18n, member.not_found)}</PageHeading>
+                    <a class="button" href=Route::Network { list: true }.href()>
+                        {t!(i18n, member.back)}
+                    </a>
+                }
+            }
+        >
+            <MemberForm id=id />
+        </Show>
+    }
+}
+
+#[component]
+fn MemberForm(id: MemberId) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    // Reads one field of this member, tracking changes.
+    let field = move |read: fn(&genie_core::model::Member) -> Option<String>| {
+        state.wave.with(|w| w.network.get(id).and_then(read))
+    };
+    let name = Signal::derive(move || field(|m| Some(m.name.clone())).unwrap_or_default());
+    let shown_name = move || display_name(&name.get(), i18n.get_locale()).to_string();
+    let edit = move |change: Box<dyn FnOnce(&mut genie_core::model::Member)>| {
+        state.update_network(move |net| {
+            if let Some(member) = net.get_mut(id) {
+                change(member);
+            }
+        })
+    };
+    let kind = Signal::derive(move || state.wave.with(|w| w.network.get(id).map(|m| m.kind)));
+    let circle = Signal::derive(move || state.wave.with(|w| w.network.get(id).map(|m| m.circle)));
+    let relationship = Signal::derive(move || {
+        state
+            .wave
+            .with(|w| w.network.get(id).and_then(|m| m.relationship))
+    });
+    let contact = Signal::derive(move || {
+        state
+            .wave
+            .with(|w| w.network.get(id).and_then(|m| m.contact))
+    });
+    let gives = Signal::derive(move || {
+        state.wave.with(|w| {
+            w.network
+                .get(id)
+                .map(|m| m.gives.clone())
+                .unwrap_or_default()
+        })
+    });
+    let receives = Signal::derive(move || {
+        state.wave.with(|w| {
+            w.network
+                .get(id)
+                .map(|m| m.receives.clone())
+                .unwrap_or_default()
+        })
+    });
+    let notes = move || field(|m| Some(m.notes.clone())).unwrap_or_default();
+
+    let areas = SupportArea::ALL
+        .iter()
+        .copied()
+        .map(|area| {
+            let name_attr: &'static str = match area {
+                SupportArea::Illness => "gives-illness",
+                SupportArea::Everyday => "gives-everyday",
+                SupportArea::Emotional => "gives-emotional",
+            };
+            view! {
+                <CheckboxGroup
+                    legend=Signal::derive(move || area.label(i18n.get_locale()).to_string())
+                    name=name_attr
+                    options=area.tasks().collect()
+                    value=gives
+                    on_toggle=Callback::new(move |(task, on): (SupportTask, bool)| {
+                        edit(Box::new(move |m| {
+                            if on {
+                                m.gives.insert(task);
+                            } else {
+                                m.gives.remove(&task);
+                            }
+                        }))
+                    })
+                />
+            }
+        })
+        .collect_view();
+
+    view! {
+        <PageHeading>{move || t_string!(i18n, member.title, name = shown_name())}</PageHeading>
+        <a class="back-link" href=Route::Network { list: true }.href()>{t!(i18n, member.back)}</a>
+        <form class="stack" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="member-edit-name">{t!(i18n, network.name_label)}</label>
+                <input
+                    id="member-edit-name"
+                    type="text"
+                    maxlength="200"
+                    autocomplete="off"
+                    prop:value=name
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(Box::new(move |m| m.name = value));
+                    }
+                />
+            </div>
+            <RadioGroup
+                legend=Signal::derive(move || t_string!(i18n, network.kind_legend).to_string())
+                name="edit-kind"
+                value=kind
+                on_change=Callback::new(move |k: Option<MemberKind>| {
+                    if let Some(k) = k {
+                        edit(Box::new(move |m| {
+                            m.kind = k;
+                            if k != MemberKind::Person {
+                                m.relationship = None;
+                            }
+                        }));
+                    }
+                })
+            />
+            <Show when=move || kind.get() == Some(MemberKind::Person)>
+                <SelectField
+                    label=Signal::derive(move || t_string!(i18n, network.relationship_label).to_string())
+                    id="edit-relationship"
+                    value=relationship
+                    on_change=Callback::new(move |r: Option<Relationship>| {
+                        edit(Box::new(move |m| m.relationship = r))
+                    })
+                />
+            </Show>
+            <RadioGroup
+                legend=Signal::derive(move || t_string!(i18n, network.circle_legend).to_string())
+                name="edit-circle"
+                value=circle
+                describe=circle_hint
+                on_change=Callback::new(move |c: Option<Circle>| {
+                    if let Some(c) = c {
+                        edit(Box::new(move |m| {
+                            m.circle = c;
+                            m.pinned = None;
+                        }));
+                    }
+                })
+            />
+            <SelectField
+                label=Signal::derive(move || t_string!(i18n, network.contact_label).to_string())
+                id="edit-contact"
+                value=contact
+                on_change=Callback::new(move |c: Option<ContactFrequency>| {
+                    edit(Box::new(move |m| m.contact = c))
+                })
+            />
+            <section class="stack" aria-labelledby="gives-title">
+                <h2 id="gives-title">{move || t_string!(i18n, member.gives_legend, name = shown_name())}</h2>
+                <p class="hint">{t!(i18n, member.gives_hint)}</p>
+                {areas}
+            </section>
+            <CheckboxGroup
+                legend=Signal::derive(move || t_string!(i18n, member.receives_legend, name = shown_name()))
+                name="receives"
+                value=receives
+                on_toggle=Callback::new(move |(area, on): (SupportArea, bool)| {
+                    edit(Box::new(move |m| {
+                        if on {
+                            m.receives.insert(area);
+                        } else {
+                            m.receives.remove(&area);
+                        }
+                    }))
+                })
+            />
+            <div class="field">
+                <label for="member-notes">{t!(i18n, member.notes_label)}</label>
+                <textarea
+                    id="member-notes"
+                    rows="3"
+                    prop:value=notes
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(Box::new(move |m| m.notes = value));
+                    }
+                ></textarea>
+            </div>
+            <div class="actions">
+                <a class="button primary" href=Route::Network { list: true }.href()>{t!(i18n, member.back)}</a>
+                <button
+                    type="button"
+                    class="button danger"
+                    on:click=move |_| {
+                        state.remove_member(id);
+                        Route::Network { list: true }.go();
+                    }
+                >
+                    {move || t_string!(i18n, member.remove_confirm, name = shown_name())}
+                </button>
+            </div>
+        </form>
+    }
+}

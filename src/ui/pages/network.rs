@@ -1,0 +1,302 @@
+//! "Your network": add members, and see them as a map or as a list.
+
+use genie_core::model::{Circle, ContactFrequency, MemberKind, Relationship};
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::components::network_map::{display_name, moved_message};
+use crate::ui::components::{KindIcon, NetworkMap, PageHeading, RadioGroup, SelectField};
+use crate::ui::labels::{circle_hint, Labelled};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+
+/// The network page, showing the map or the list.
+#[component]
+pub fn NetworkPage(
+    /// Show the list rather than the map.
+    list: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let count = move || state.wave.with(|w| w.network.members.len());
+    view! {
+        <PageHeading>{t!(i18n, network.title)}</PageHeading>
+        <p class="lead">{t!(i18n, network.intro)}</p>
+        <AddMemberForm />
+        <UndoRemove />
+        <nav class="view-switch" aria-label=move || t_string!(i18n, network.view_label)>
+            <a
+                class="button"
+                href=Route::Network { list: false }.href()
+                aria-current=if list { None } else { Some("page") }
+            >
+                {t!(i18n, network.view_map)}
+            </a>
+            <a
+                class="button"
+                href=Route::Network { list: true }.href()
+                aria-current=if list { Some("page") } else { None }
+            >
+                {t!(i18n, network.view_list)}
+            </a>
+        </nav>
+        <p class="count" data-testid="member-count">
+            {move || t_string!(i18n, network.count, count = count())}
+        </p>
+        {move || {
+            if count() == 0 {
+                view! { <p class="empty">{t!(i18n, network.empty)}</p> }.into_any()
+            } else if list {
+                view! { <MemberList /> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">{t!(i18n, network.map_keys)}</p>
+                    <NetworkMap />
+                }
+                    .into_any()
+            }
+        }}
+        <div class="actions next-step">
+            <a class="button primary" href=Route::Summary.href()>{t!(i18n, network.next_summary)}</a>
+        </div>
+    }
+}
+
+/// A quick form to add one member after another.
+#[component]
+fn AddMemberForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(Some(MemberKind::Person));
+    let circle = RwSignal::new(Some(Circle::Inner));
+    let relationship = RwSignal::new(None::<Relationship>);
+    let contact = RwSignal::new(None::<ContactFrequency>);
+    let problem = RwSignal::new(false);
+    let name_input = NodeRef::<Input>::new();
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let label = name.get_untracked().trim().to_string();
+        if label.is_empty() {
+            problem.set(true);
+            if let Some(input) = name_input.get_untracked() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        problem.set(false);
+        let kind_now = kind.get_untracked().unwrap_or(MemberKind::Person);
+        let circle_now = circle.get_untracked().unwrap_or(Circle::Inner);
+        let relationship_now = relationship
+            .get_untracked()
+            .filter(|_| kind_now == MemberKind::Person);
+        let contact_now = contact.get_untracked();
+        state.update_network(|net| {
+            let id = net.add(label.clone(), kind_now, circle_now);
+            if let Some(member) = net.get_mut(id) {
+                member.relationship = relationship_now;
+                member.contact = contact_now;
+            }
+        });
+        let locale = i18n.get_locale_untracked();
+        state.announce(match circle_now {
+            Circle::Inner => td_string!(locale, network.added_to.inner, name = label.as_str()),
+            Circle::Middle => td_string!(locale, network.added_to.middle, name = label.as_str()),
+            Circle::Outer => td_string!(locale, network.added_to.outer, name = label.as_str()),
+        });
+        name.set(String::new());
+        relationship.set(None);
+        contact.set(None);
+        if let Some(input) = name_input.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+
+    view! {
+        <form class="stack add-member" on:submit=add aria-labelledby="add-title">
+            <h2 id="add-title">{t!(i18n, network.add_title)}</h2>
+            <div class="field">
+                <label for="member-name">{t!(i18n, network.name_label)}</label>
+                <p class="hint" id="member-name-hint">{t!(i18n, network.name_hint)}</p>
+                <input
+                    id="member-name"
+                    type="text"
+                    node_ref=name_input
+                    maxlength="200"
+                    autocomplete="off"
+                    aria-describedby="member-name-hint member-name-problem"
+                    aria-invalid=move || problem.get().then_some("true")
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                <p class="problem" id="member-name-problem" role="alert">
+                    {move || problem.get().then(|| t_string!(i18n, network.name_missing))}
+                </p>
+            </div>
+            <RadioGroup
+                legend=Signal::derive(move || t_string!(i18n, network.kind_legend).to_string())
+                name="new-kind"
+                value=kind
+                on_change=Callback::new(move |k| kind.set(k))
+            />
+            <Show when=move || kind.get() == Some(MemberKind::Person)>
+                <SelectField
+                    label=Signal::derive(move || t_string!(i18n, network.relationship_label).to_string())
+                    id="new-relationship"
+                    value=relationship
+                    on_change=Callback::new(move |r| relationship.set(r))
+                />
+            </Show>
+            <SelectField
+                label=Signal::derive(move || t_string!(i18n, network.contact_label).to_string())
+                id="new-contact"
+                value=contact
+                on_change=Callback::new(move |c| contact.set(c))
+            />
+            <RadioGroup
+                legend=Signal::derive(move || t_string!(i18n, network.circle_legend).to_string())
+                name="new-circle"
+                value=circle
+                on_change=Callback::new(move |c| circle.set(c))
+                describe=circle_hint
+            />
+            <button type="submit" class="button primary">{t!(i18n, network.add)}</button>
+        </form>
+    }
+}
+
+/// "Pat removed from your map. [Undo]"
+#[component]
+fn UndoRemove() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    move || {
+        state.last_removed.with(|removed| {
+            removed.as_ref().map(|(member, _)| {
+                let name = member.name.clone();
+                view! {
+                    <div class="undo-bar">
+                        <p>
+                            {move || {
+                                t_string!(
+                                    i18n,
+                                    network.removed,
+                                    name = display_name(&name, i18n.get_locale())
+                                )
+                                .to_string()
+                            }}
+                        </p>
+                        <button type="button" class="button" on:click=move |_| state.undo_remove()>
+                            {t!(i18n, network.undo)}
+                        </button>
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+/// Every member, by circle, with the same actions as the map has.
+#[component]
+fn MemberList() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let section = move |circle: Circle| {
+        let members = move || {
+            state.wave.with(|w| {
+                w.network
+                    .in_circle(circle)
+                    .map(|m| (m.id, m.name.clone(), m.kind, m.relationship))
+                    .collect::<Vec<_>>()
+            })
+        };
+        view! {
+            <section class="circle-list" aria-labelledby=format!("list-{}", circle.as_str())>
+                <h2 id=format!("list-{}", circle.as_str())>
+                    {move || circle.label(i18n.get_locale())}
+                </h2>
+                <p class="hint">{move || circle_hint(circle, i18n.get_locale())}</p>
+                <ul class="member-list">
+                    <For each=members key=|m| m.clone() let:m>
+                        <MemberRow id=m.0 name=m.1 kind=m.2 relationship=m.3 circle=circle />
+                    </For>
+                </ul>
+            </section>
+        }
+    };
+    view! { {section(Circle::Inner)} {section(Circle::Middle)} {section(Circle::Outer)} }
+}
+
+#[component]
+fn MemberRow(
+    id: genie_core::model::MemberId,
+    name: String,
+    kind: MemberKind,
+    relationship: Option<Relationship>,
+    circle: Circle,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let shown = name.clone();
+    let move_to = move |to: Option<Circle>, name: String| {
+        if let Some(to) = to {
+            state.update_network(|net| {
+                if let Some(m) = net.get_mut(id) {
+                    m.circle = to;
+                    m.pinned = None;
+                }
+            });
+            state.announce(moved_message(i18n.get_locale_untracked(), &name, to));
+        }
+    };
+    let (closer_name, further_name) = (name.clone(), name.clone());
+    // Each row's buttons say whom they act on, for screen readers that list buttons.
+    let name_id = format!("member-{}-name", id.0);
+    view! {
+        <li class="member-row" data-member=id.0>
+            <div class="member-what">
+                <KindIcon kind=kind />
+                <span class="member-name" id=name_id.clone()>{move || display_name(&shown, i18n.get_locale()).to_string()}</span>
+                <span class="member-kind">
+                    {move || {
+                        let locale = i18n.get_locale();
+                        relationship.map(|r| r.label(locale)).unwrap_or_else(|| kind.label(locale))
+                    }}
+                </span>
+            </div>
+            <div class="member-actions">
+                <a class="button" href=Route::Member(id).href() aria-describedby=name_id.clone()>{t!(i18n, network.edit)}</a>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=circle.closer().is_none()
+                    aria-describedby=name_id.clone()
+                    on:click=move |_| move_to(circle.closer(), closer_name.clone())
+                >
+                    {t!(i18n, network.closer)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=circle.further().is_none()
+                    aria-describedby=name_id.clone()
+                    on:click=move |_| move_to(circle.further(), further_name.clone())
+                >
+                    {t!(i18n, network.further)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-describedby=name_id.clone()
+                    on:click=move |_| {
+                        state.remove_member(id);
+                    }
+                >
+                    {t!(i18n, network.remove)}
+                </button>
+            </div>
+        </li>
+    }
+}

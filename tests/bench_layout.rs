@@ -1,0 +1,68 @@
+//! Layout benchmark in the browser (not a test): times and measures the map layout compiled
+//! to wasm in Chromium, on the same made-up networks as the native example.
+//!
+//! Run by `scripts/bench.sh` in release; ignored by the normal test run. Prints one
+//! `metric <name> <value> <unit>` line per number.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use genie_core::layout::{layout, quality, sample, Geometry};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SIZES: [usize; 5] = [10, 30, 60, 150, 500];
+const SEED: u64 = 7;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = now_ms();
+            f();
+            now_ms() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run by scripts/bench.sh"]
+fn layout_in_chromium() {
+    for n in SIZES {
+        let runs = if n >= 500 { 5 } else { 15 };
+        let network = sample::network(n, SEED);
+        let geometry = Geometry::for_count(n);
+        let none = BTreeMap::new();
+        let first = layout(&network, &none, &geometry);
+        let cold = median_ms(runs, || {
+            std::hint::black_box(layout(&network, &none, &geometry));
+        });
+        let again = layout(&network, &first, &geometry);
+        let grown = sample::network(n + 1, SEED);
+        let added = layout(&grown, &first, &Geometry::for_count(n + 1));
+        let q = quality::measure(&network, &geometry, &first);
+        console_log!("metric wasm_layout_ms_{n} {cold:.3} ms");
+        console_log!(
+            "metric wasm_layout_add_moved_px_{n} {:.2} px",
+            quality::mean_displacement(&first, &added)
+        );
+        console_log!(
+            "metric wasm_layout_again_moved_px_{n} {:.2} px",
+            quality::max_displacement(&first, &again)
+        );
+        console_log!(
+            "metric wasm_layout_ring_error_max_px_{n} {:.2} px",
+            q.ring_error_max
+        );
+        console_log!("metric wasm_layout_overlaps_{n} {} pairs", q.overlaps);
+    }
+}

@@ -1,0 +1,250 @@
+// Mapping a network: by keyboard alone, and by touch on a small phone with one drag; the map
+// and the list pass an accessibility scan; everything is where it was after a reload.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+
+let server;
+before(async () => {
+  server = await serveApp();
+});
+after(() => server.close());
+
+const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
+
+// Eight members across the three circles, with kinds, relationships and support.
+const MEMBERS = [
+  { name: 'Pat', kind: 'person', circle: 'inner', relationship: 'partner', gives: ['medication', 'comfort'] },
+  { name: 'Biscuit', kind: 'pet', circle: 'inner', gives: ['companionship'] },
+  { name: 'Sam', kind: 'person', circle: 'inner', relationship: 'child', gives: ['shopping', 'lifts'] },
+  { name: 'Tuesday choir', kind: 'group', circle: 'middle' },
+  { name: 'Dr Okafor', kind: 'person', circle: 'middle', relationship: 'health_professional', gives: ['appointments'] },
+  { name: 'Allotment', kind: 'place', circle: 'outer' },
+  { name: 'Jo next door', kind: 'person', circle: 'outer', relationship: 'neighbour' },
+  { name: 'Patient forum', kind: 'online', circle: 'outer', gives: ['understanding_symptoms'] },
+];
+
+/** Presses Tab until the focused element matches `isTarget`, then returns. */
+async function tabTo(page, description, isTarget, limit = 200) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(isTarget)) return;
+  }
+  throw new Error(`could not reach ${description} with Tab`);
+}
+
+/** Adds a member using only the keyboard. */
+async function addByKeyboard(page, member) {
+  await page.getByLabel(t.network.name_label, { exact: true }).focus();
+  await page.keyboard.type(member.name);
+  // Radio groups: Tab into the group, then arrow keys select; we press Space on the target.
+  await tabTo(page, `kind ${member.kind}`, (kind) => document.activeElement?.name === 'new-kind');
+  await selectRadioByKeyboard(page, 'new-kind', member.kind);
+  if (member.relationship) {
+    await tabTo(page, 'relationship', () => document.activeElement?.id === 'new-relationship');
+    await page.keyboard.press('Home');
+    await selectOptionByKeyboard(page, 'new-relationship', member.relationship);
+  }
+  await tabTo(page, 'circle', () => document.activeElement?.name === 'new-circle');
+  await selectRadioByKeyboard(page, 'new-circle', member.circle);
+  await tabTo(page, 'Add', () => document.activeElement?.type === 'submit');
+  await page.keyboard.press('Enter');
+  const announced = fill(t.network.added_to[member.circle], { name: member.name });
+  await page.getByTestId('announcement').getByText(announced).waitFor();
+  await waitForSaved(page);
+}
+
+async function selectRadioByKeyboard(page, name, value) {
+  for (let i = 0; i < 10; i += 1) {
+    const current = await page.evaluate(() => document.activeElement?.value);
+    if (current === value) {
+      await page.keyboard.press('Space');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not select ${name}=${value} with arrow keys`);
+}
+
+async function selectOptionByKeyboard(page, id, value) {
+  for (let i = 0; i < 15; i += 1) {
+    const current = await page.evaluate((id) => document.getElementById(id).value, id);
+    if (current === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not choose ${value} in #${id}`);
+}
+
+/** The list row of the member with exactly this name. */
+function memberRow(page, name) {
+  return page.locator('li.member-row').filter({ has: page.getByText(name, { exact: true }) });
+}
+
+/** Ticks support on a member's own page, by keyboard. */
+async function giveSupportByKeyboard(page, member) {
+  await page.goto(`${server.url}#/network/list`);
+  const row = memberRow(page, member.name);
+  await row.getByRole('link', { name: t.network.edit }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: member.name }) }).waitFor();
+  for (const task of member.gives) {
+    await page.locator(`input[type=checkbox][value=${task}]`).focus();
+    await page.keyboard.press('Space');
+    await waitForSaved(page);
+  }
+}
+
+async function mapPositions(page) {
+  await page.goto(`${server.url}#/network`);
+  await page.getByTestId('network-map').waitFor();
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-testid=network-map] [data-member]')].map((g) => [
+        g.querySelector('title').textContent,
+        g.getAttribute('transform'),
+      ]),
+    ),
+  );
+}
+
+async function listByCircle(page) {
+  await page.goto(`${server.url}#/network/list`);
+  const result = {};
+  for (const circle of ['inner', 'middle', 'outer']) {
+    result[circle] = await page
+      .locator(`section[aria-labelledby=list-${circle}] .member-name`)
+      .allTextContents();
+  }
+  return result;
+}
+
+test('keyboard only: map eight members with support, move one, reload: all in place', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+    for (const member of MEMBERS) await addByKeyboard(page, member);
+    for (const member of MEMBERS.filter((m) => m.gives)) await giveSupportByKeyboard(page, member);
+
+    // Move the choir into the inner circle from the map, by keyboard: focus it, press "+".
+    await page.goto(`${server.url}#/network`);
+    await page.getByTestId('network-map').waitFor();
+    await tabTo(page, 'the choir on the map', () =>
+      document.activeElement?.querySelector?.('title')?.textContent === 'Tuesday choir',
+    );
+    await page.keyboard.press('+');
+    await page
+      .getByTestId('announcement')
+      .getByText(fill(t.network.moved_to.inner, { name: 'Tuesday choir' }))
+      .waitFor();
+    await waitForSaved(page);
+
+    const circlesBefore = await listByCircle(page);
+    assert.deepEqual(circlesBefore, {
+      inner: ['Pat', 'Biscuit', 'Sam', 'Tuesday choir'],
+      middle: ['Dr Okafor'],
+      outer: ['Allotment', 'Jo next door', 'Patient forum'],
+    });
+    const placesBefore = await mapPositions(page);
+    assert.equal(Object.keys(placesBefore).length, 8);
+
+    await page.reload();
+    assert.deepEqual(await listByCircle(page), circlesBefore);
+    assert.deepEqual(await mapPositions(page), placesBefore, 'every member in the same place');
+
+    // Support survived too.
+    await page.goto(`${server.url}#/network/list`);
+    await memberRow(page, 'Pat').getByRole('link', { name: t.network.edit }).click();
+    assert.equal(await page.locator('input[type=checkbox][value=medication]').isChecked(), true);
+    assert.equal(await page.locator('input[type=checkbox][value=comfort]').isChecked(), true);
+    assert.equal(await page.locator('input[type=checkbox][value=shopping]').isChecked(), false);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('touch on a small phone: add by taps, drag one member to another circle', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/network`);
+      for (const member of MEMBERS.slice(0, 4)) {
+        await page.getByLabel(t.network.name_label, { exact: true }).tap();
+        await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
+        await page.locator(`input[name=new-kind][value=${member.kind}]`).tap();
+        await page.locator(`input[name=new-circle][value=${member.circle}]`).tap();
+        await page.getByRole('button', { name: t.network.add }).tap();
+        await page
+          .getByTestId('announcement')
+          .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
+          .waitFor();
+      }
+      await waitForSaved(page);
+
+      // Drag the choir (middle) out to the outer ring with touch-like pointer events.
+      const map = page.getByTestId('network-map');
+      await map.scrollIntoViewIfNeeded();
+      const choir = page.locator('[data-testid=network-map] [data-member]', { hasText: 'Tuesday choir' });
+      const from = await choir.locator('path').boundingBox();
+      const box = await map.boundingBox();
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+      // Straight out from the centre, near the edge of the map: the outer ring.
+      const dx = start.x - centre.x;
+      const dy = start.y - centre.y;
+      const len = Math.hypot(dx, dy) || 1;
+      const reach = (box.width / 2) * 0.85;
+      const end = { x: centre.x + (dx / len) * reach, y: centre.y + (dy / len) * reach };
+      await choir.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', button: 0, isPrimary: true, clientX: start.x, clientY: start.y });
+      for (let i = 1; i <= 8; i += 1) {
+        const x = start.x + ((end.x - start.x) * i) / 8;
+        const y = start.y + ((end.y - start.y) * i) / 8;
+        await map.dispatchEvent('pointermove', { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y });
+      }
+      await map.dispatchEvent('pointerup', { pointerId: 7, pointerType: 'touch', button: 0, isPrimary: true, clientX: end.x, clientY: end.y });
+      await page
+        .getByTestId('announcement')
+        .getByText(fill(t.network.moved_to.outer, { name: 'Tuesday choir' }))
+        .waitFor();
+      await waitForSaved(page);
+      const dropped = await mapPositions(page);
+
+      await page.reload();
+      const circles = await listByCircle(page);
+      assert.deepEqual(circles.outer, ['Tuesday choir']);
+      assert.deepEqual(await mapPositions(page), dropped, 'the dragged member stays where it was put');
+
+      // The map can be saved on the device as a picture.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: t.network.save_image }).tap(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'genie-map.svg');
+      const { readFile } = await import('node:fs/promises');
+      const picture = await readFile(await download.path(), 'utf8');
+      assert.match(picture, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.match(picture, /Tuesday choir/);
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
+test('the map and the list pass an accessibility scan', async () => {
+  await withBrowser(async (open) => {
+    const { page } = await open();
+    await page.goto(`${server.url}#/network`);
+    for (const member of MEMBERS.slice(0, 5)) {
+      await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
+      await page.locator(`input[name=new-kind][value=${member.kind}]`).check();
+      await page.locator(`input[name=new-circle][value=${member.circle}]`).check();
+      await page.getByRole('button', { name: t.network.add }).click();
+      await page.getByTestId('member-count').getByText(`${MEMBERS.indexOf(member) + 1}`).waitFor();
+    }
+    await waitForSaved(page);
+    for (const view of ['#/network', '#/network/list', '#/network/member/0', '#/about-you', '#/']) {
+      await page.goto(`${server.url}${view}`);
+      await page.locator('h1').waitFor();
+      assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${view}`);
+    }
+  });
+});
