@@ -12,5 +12,5 @@ node scripts/bench-size.mjs dist
 
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
-cargo test --release -q -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \
+cargo test --release -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'

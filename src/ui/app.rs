@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::components::{SaveIndicator, StorageNotice};
-use super::pages::{AboutYouPage, MemberPage, NetworkPage, SummaryPage, WelcomePage};
+use super::pages::{
+    AboutYouPage, MemberPage, NetworkPage, PreferencesPage, SummaryPage, WelcomePage,
+};
 use super::route::Route;
 use super::state::AppState;
 use crate::i18n::*;
@@ -54,6 +56,7 @@ fn Shell() -> impl IntoView {
                     Route::Network { list } => view! { <NetworkPage list=list /> }.into_any(),
                     Route::Member(id) => view! { <MemberPage id=id /> }.into_any(),
                     Route::Summary => view! { <SummaryPage /> }.into_any(),
+                    Route::Preferences => view! { <PreferencesPage /> }.into_any(),
                 }}
             </Show>
         </main>

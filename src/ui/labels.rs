@@ -2,8 +2,8 @@
 //! against both the model (every variant) and the catalogue (every key).
 
 use genie_core::model::{
-    AgeBand, Circle, Condition, ContactFrequency, Gender, MemberKind, Relationship, SupportArea,
-    SupportTask,
+    AccessNeed, AgeBand, Circle, Condition, ContactFrequency, DayPart, Gender, Interest,
+    MemberKind, Relationship, SupportArea, SupportTask, TravelMode, Weekday,
 };
 
 use crate::i18n::{td_string, Locale};
@@ -129,3 +129,27 @@ pub fn circle_hint(circle: Circle, locale: Locale) -> &'static str {
         Circle::Outer => td_string!(locale, circle.outer_hint),
     }
 }
+
+labelled!(Interest,
+    Creative => interest.creative, Social => interest.social,
+    LearnAboutHealth => interest.learn_about_health, LoseWeight => interest.lose_weight,
+    GetFitter => interest.get_fitter, LearnSkills => interest.learn_skills,
+    Carer => interest.carer, SeeOthers => interest.see_others,
+    StayIndependent => interest.stay_independent,
+    CommunityTransport => interest.community_transport, HelpOthers => interest.help_others);
+
+labelled!(TravelMode,
+    Walk => travel.walk, Bus => travel.bus, Car => travel.car, Lift => travel.lift);
+
+labelled!(AccessNeed,
+    StepFree => access_need.step_free, Wheelchair => access_need.wheelchair,
+    HearingLoop => access_need.hearing_loop, AccessibleToilet => access_need.accessible_toilet,
+    Seating => access_need.seating);
+
+labelled!(Weekday,
+    Monday => weekday.mon, Tuesday => weekday.tue, Wednesday => weekday.wed,
+    Thursday => weekday.thu, Friday => weekday.fri, Saturday => weekday.sat,
+    Sunday => weekday.sun);
+
+labelled!(DayPart,
+    Morning => day_part.morning, Afternoon => day_part.afternoon, Evening => day_part.evening);

@@ -15,6 +15,8 @@ pub enum Route {
     Member(MemberId),
     /// What the map shows: counts, support, network type, observations.
     Summary,
+    /// What the person would like, and what is practical for them.
+    Preferences,
 }
 
 impl Route {
@@ -26,6 +28,7 @@ impl Route {
             ["network"] => Route::Network { list: false },
             ["network", "list"] => Route::Network { list: true },
             ["summary"] => Route::Summary,
+            ["preferences"] => Route::Preferences,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -43,6 +46,7 @@ impl Route {
             Route::Network { list: true } => "#/network/list".into(),
             Route::Member(id) => format!("#/network/member/{}", id.0),
             Route::Summary => "#/summary".into(),
+            Route::Preferences => "#/preferences".into(),
         }
     }
 

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use std::collections::BTreeMap;
 
 use genie_core::layout::{self, Geometry};
-use genie_core::model::{Member, MemberId, Network, Point, Profile, Tie, Wave};
-use genie_core::schema::PROFILE_KEY;
+use genie_core::model::{Member, MemberId, Network, Point, Preferences, Profile, Tie, Wave};
+use genie_core::schema::{PREFERENCES_KEY, PROFILE_KEY};
 use genie_core::store::{self, LoadError, StoreError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -54,6 +54,9 @@ pub struct AppState {
     pub profile: RwSignal<Profile>,
     /// False while the profile on the device could not be read, so it is never overwritten.
     profile_writable: RwSignal<bool>,
+    /// What the person would value and what is practical for them.
+    pub preferences: RwSignal<Preferences>,
+    preferences_writable: RwSignal<bool>,
     /// The open wave: the map being drawn now.
     pub wave: RwSignal<Wave>,
     /// False while the waves on the device could not be read, so none is overwritten.
@@ -74,6 +77,8 @@ impl AppState {
             save_status: RwSignal::new(SaveStatus::Idle),
             profile: RwSignal::new(Profile::default()),
             profile_writable: RwSignal::new(false),
+            preferences: RwSignal::new(Preferences::default()),
+            preferences_writable: RwSignal::new(false),
             wave: RwSignal::new(Wave::first(platform::now())),
             wave_writable: RwSignal::new(false),
             last_removed: RwSignal::new(None),
@@ -107,6 +112,14 @@ impl AppState {
                 Err(LoadError::Decode { .. }) => health = StorageHealth::Unreadable,
                 Err(LoadError::Store(error)) => health = StorageHealth::SessionOnly(error),
             }
+            match store::load::<Preferences>(&*repo, PREFERENCES_KEY).await {
+                Ok(preferences) => {
+                    self.preferences.set(preferences.unwrap_or_default());
+                    self.preferences_writable.set(true);
+                }
+                Err(LoadError::Decode { .. }) => health = StorageHealth::Unreadable,
+                Err(LoadError::Store(error)) => health = StorageHealth::SessionOnly(error),
+            }
             match store::load_all::<Wave>(&*repo).await {
                 Ok((waves, unreadable)) => {
                     if !unreadable.is_empty() {
@@ -123,6 +136,7 @@ impl AppState {
             self.save_status.set(SaveStatus::SessionOnly);
             self.profile_writable.set(true);
             self.wave_writable.set(true);
+            self.preferences_writable.set(true);
         }
         self.health.set(health);
     }
@@ -142,6 +156,15 @@ impl AppState {
         if self.profile_writable.get_untracked() {
             let profile = self.profile.get_untracked();
             self.persist(move |repo| async move { store::save(&*repo, &profile).await });
+        }
+    }
+
+    /// Changes the preferences and stores them.
+    pub fn update_preferences(self, change: impl FnOnce(&mut Preferences)) {
+        self.preferences.update(change);
+        if self.preferences_writable.get_untracked() {
+            let preferences = self.preferences.get_untracked();
+            self.persist(move |repo| async move { store::save(&*repo, &preferences).await });
         }
     }
 

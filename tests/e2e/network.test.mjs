@@ -109,6 +109,11 @@ async function mapPositions(page) {
 
 async function listByCircle(page) {
   await page.goto(`${server.url}#/network/list`);
+  await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+  // Wait until every member counted at the top is listed.
+  const count = await page.getByTestId('member-count').textContent();
+  const total = Number(count.match(/\d+/)[0]);
+  await page.waitForFunction((n) => document.querySelectorAll('li.member-row').length === n, total);
   const result = {};
   for (const circle of ['inner', 'middle', 'outer']) {
     result[circle] = await page
@@ -172,7 +177,7 @@ test('touch on a small phone: add by taps, drag one member to another circle', a
         await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
         await page.locator(`input[name=new-kind][value=${member.kind}]`).tap();
         await page.locator(`input[name=new-circle][value=${member.circle}]`).tap();
-        await page.getByRole('button', { name: t.network.add }).tap();
+        await page.getByRole('button', { name: t.network.add, exact: true }).tap();
         await page
           .getByTestId('announcement')
           .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
@@ -237,7 +242,7 @@ test('the map and the list pass an accessibility scan', async () => {
       await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
       await page.locator(`input[name=new-kind][value=${member.kind}]`).check();
       await page.locator(`input[name=new-circle][value=${member.circle}]`).check();
-      await page.getByRole('button', { name: t.network.add }).click();
+      await page.getByRole('button', { name: t.network.add, exact: true }).click();
       await page.getByTestId('member-count').getByText(`${MEMBERS.indexOf(member) + 1}`).waitFor();
     }
     await waitForSaved(page);
@@ -246,5 +251,58 @@ test('the map and the list pass an accessibility scan', async () => {
       await page.locator('h1').waitFor();
       assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${view}`);
     }
+  });
+});
+
+test('awkward names, ties and dropped activities: readable, kept, and counted', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    const name = page.getByLabel(t.network.name_label, { exact: true });
+
+    // An empty name is refused with a plain message, and nothing is added.
+    await name.fill('   ');
+    await page.getByRole('button', { name: t.network.add, exact: true }).click();
+    await page.getByRole('alert').getByText(t.network.name_missing).waitFor();
+    assert.equal(await page.getByTestId('member-count').textContent(), fill(t.network.count, { count: 0 }));
+
+    const long = 'Saint Bartholomew community centre and wellbeing café '.repeat(4).slice(0, 200);
+    const awkward = [long, 'Nana 👵🏽💐', 'مركز المجتمع', 'Pat', 'Pat'];
+    for (const label of awkward) {
+      await name.fill(label);
+      await page.getByRole('button', { name: t.network.add, exact: true }).click();
+    }
+    await page.getByTestId('member-count').getByText(fill(t.network.count, { count: 5 })).waitFor();
+
+    // On the map a long label is cut short, with the full name kept in its title.
+    const titles = await page.locator('[data-testid=network-map] [data-member] title').allTextContents();
+    assert.ok(titles.includes(long), 'full long name available on the map');
+    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    assert.ok(labels.every((l) => [...l].length <= 14), `labels cut short: ${labels}`);
+    assert.ok(labels.includes('مركز المجتمع') && labels.includes('Nana 👵🏽💐'));
+
+    // Nana knows the first Pat: a tie is drawn.
+    await page.goto(`${server.url}#/network/member/1`);
+    await page.getByRole('group', { name: fill(t.member.knows_legend, { name: 'Nana 👵🏽💐' }) }).waitFor();
+    await page.locator('input[name=knows][value="3"]').check();
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/network`);
+    assert.equal(await page.locator('[data-testid=network-map] line').count(), 1);
+
+    // Something the person used to enjoy.
+    await page.getByLabel(t.network.dormant_label).fill('Bowls');
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    await waitForSaved(page);
+
+    await page.reload();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    assert.equal(await page.locator('[data-testid=network-map] line').count(), 1);
+    await page.goto(`${server.url}#/summary`);
+    await page
+      .getByTestId('observations')
+      .getByText(fill(t.summary.observation.dormant_activities, { count: 1 }))
+      .waitFor();
+    assert.deepEqual(problems, []);
   });
 });

@@ -199,6 +199,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     }))
                 })
             />
+            <KnowsWho id=id name=Signal::derive(shown_name) />
             <div class="field">
                 <label for="member-notes">{t!(i18n, member.notes_label)}</label>
                 <textarea
@@ -225,5 +226,70 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Ticks for the other members this one knows: the ties drawn on the map.
+#[component]
+fn KnowsWho(id: MemberId, name: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let others = move || {
+        state.wave.with(|w| {
+            w.network
+                .members
+                .iter()
+                .filter(|m| m.id != id)
+                .map(|m| {
+                    let tied = w
+                        .network
+                        .ties
+                        .iter()
+                        .any(|t| t.touches(id) && t.touches(m.id));
+                    (m.id, m.name.clone(), tied)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="choices">
+            <legend>{move || t_string!(i18n, member.knows_legend, name = name.get())}</legend>
+            <p class="hint">{t!(i18n, member.knows_hint)}</p>
+            {move || {
+                let others = others();
+                if others.is_empty() {
+                    return view! { <p>{t!(i18n, member.knows_nobody_else)}</p> }.into_any();
+                }
+                others
+                    .into_iter()
+                    .map(|(other, other_name, tied)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    name="knows"
+                                    value=other.0
+                                    prop:checked=tied
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        state.update_network(|net| {
+                                            if on {
+                                                net.tie(id, other);
+                                            } else {
+                                                net.untie(id, other);
+                                            }
+                                        });
+                                    }
+                                />
+                                <span dir="auto">
+                                    {move || display_name(&other_name, i18n.get_locale()).to_string()}
+                                </span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </fieldset>
     }
 }

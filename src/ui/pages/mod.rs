@@ -3,11 +3,13 @@
 mod about_you;
 mod member;
 mod network;
+mod preferences;
 mod summary;
 mod welcome;
 
 pub use about_you::AboutYouPage;
 pub use member::MemberPage;
 pub use network::NetworkPage;
+pub use preferences::PreferencesPage;
 pub use summary::SummaryPage;
 pub use welcome::WelcomePage;

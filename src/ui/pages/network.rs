@@ -57,6 +57,7 @@ pub fn NetworkPage(
                     .into_any()
             }
         }}
+        <DormantActivities />
         <div class="actions next-step">
             <a class="button primary" href=Route::Summary.href()>{t!(i18n, network.next_summary)}</a>
         </div>
@@ -258,7 +259,7 @@ fn MemberRow(
         <li class="member-row" data-member=id.0>
             <div class="member-what">
                 <KindIcon kind=kind />
-                <span class="member-name" id=name_id.clone()>{move || display_name(&shown, i18n.get_locale()).to_string()}</span>
+                <span class="member-name" id=name_id.clone() dir="auto">{move || display_name(&shown, i18n.get_locale()).to_string()}</span>
                 <span class="member-kind">
                     {move || {
                         let locale = i18n.get_locale();
@@ -298,5 +299,86 @@ fn MemberRow(
                 </button>
             </div>
         </li>
+    }
+}
+
+/// Things the person used to enjoy and has stopped: possible ways back in.
+#[component]
+fn DormantActivities() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let text = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let label = text.get_untracked().trim().to_string();
+        if label.is_empty() {
+            return;
+        }
+        state.update_network(|net| {
+            net.dormant.push(genie_core::model::DormantActivity {
+                label,
+                why_stopped: String::new(),
+            })
+        });
+        text.set(String::new());
+    };
+    let items = move || {
+        state.wave.with(|w| {
+            w.network
+                .dormant
+                .iter()
+                .enumerate()
+                .map(|(index, d)| (index, d.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="dormant" aria-labelledby="dormant-title">
+            <h2 id="dormant-title">{t!(i18n, network.dormant_title)}</h2>
+            <p class="hint">{t!(i18n, network.dormant_hint)}</p>
+            <ul class="dormant-list" data-testid="dormant-list">
+                {move || {
+                    items()
+                        .into_iter()
+                        .map(|(index, label)| {
+                            let item_id = format!("dormant-{index}");
+                            view! {
+                                <li>
+                                    <span id=item_id.clone() dir="auto">{label}</span>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        aria-describedby=item_id
+                                        on:click=move |_| {
+                                            state.update_network(|net| {
+                                                if index < net.dormant.len() {
+                                                    net.dormant.remove(index);
+                                                }
+                                            })
+                                        }
+                                    >
+                                        {t!(i18n, network.dormant_remove)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <form class="inline-form" on:submit=add>
+                <div class="field">
+                    <label for="dormant-new">{t!(i18n, network.dormant_label)}</label>
+                    <input
+                        id="dormant-new"
+                        type="text"
+                        maxlength="200"
+                        autocomplete="off"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button">{t!(i18n, network.dormant_add)}</button>
+            </form>
+        </section>
     }
 }

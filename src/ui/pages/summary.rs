@@ -138,7 +138,10 @@ pub fn SummaryPage() -> impl IntoView {
             <h2 id="counts-heading">{t!(i18n, summary.counts_heading)}</h2>
             {counts}
         </section>
-        <a class="button" href=Route::Network { list: false }.href()>{t!(i18n, summary.back)}</a>
+        <div class="actions">
+            <a class="button primary" href=Route::Preferences.href()>{t!(i18n, summary.next)}</a>
+            <a class="button" href=Route::Network { list: false }.href()>{t!(i18n, summary.back)}</a>
+        </div>
     }
 }
 
