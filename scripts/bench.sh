@@ -10,6 +10,10 @@ cd "$GENIE_ROOT"
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
 
+# Matching and directory checks, and the HSDS importer, natively.
+cargo run --release -q -p genie-core --example matching_bench
+cargo run --release -q -p genie-import --example import_bench
+
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
 cargo test --release -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \

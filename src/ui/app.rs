@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 
 use super::components::{SaveIndicator, StorageNotice};
 use super::pages::{
-    AboutYouPage, MemberPage, NetworkPage, PreferencesPage, SummaryPage, WelcomePage,
+    AboutYouPage, MemberPage, NetworkPage, PreferencesPage, SuggestionsPage, SummaryPage,
+    WelcomePage,
 };
 use super::route::Route;
 use super::state::AppState;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::provide();
+    super::area_state::AreaState::provide();
     spawn_local(state.open());
 
     let route = RwSignal::new(Route::from_hash(&platform::current_hash()));
@@ -57,6 +59,7 @@ fn Shell() -> impl IntoView {
                     Route::Member(id) => view! { <MemberPage id=id /> }.into_any(),
                     Route::Summary => view! { <SummaryPage /> }.into_any(),
                     Route::Preferences => view! { <PreferencesPage /> }.into_any(),
+                    Route::Suggestions => view! { <SuggestionsPage /> }.into_any(),
                 }}
             </Show>
         </main>

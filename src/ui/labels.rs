@@ -2,8 +2,8 @@
 //! against both the model (every variant) and the catalogue (every key).
 
 use genie_core::model::{
-    AccessNeed, AgeBand, Circle, Condition, ContactFrequency, DayPart, Gender, Interest,
-    MemberKind, Relationship, SupportArea, SupportTask, TravelMode, Weekday,
+    AccessNeed, AgeBand, Barrier, Circle, Condition, ContactFrequency, DayPart, Gender, Interest,
+    MemberKind, Relationship, SubCategory, SupportArea, SupportTask, TravelMode, Weekday,
 };
 
 use crate::i18n::{td_string, Locale};
@@ -153,3 +153,22 @@ labelled!(Weekday,
 
 labelled!(DayPart,
     Morning => day_part.morning, Afternoon => day_part.afternoon, Evening => day_part.evening);
+
+labelled!(SubCategory,
+    ReadingWriting => subcategory.reading_writing, ArtsCrafts => subcategory.arts_crafts,
+    DramaMusic => subcategory.drama_music, SocialClubs => subcategory.social_clubs,
+    HealthConditions => subcategory.health_conditions,
+    WeightManagement => subcategory.weight_management,
+    FitnessExercise => subcategory.fitness_exercise, Swimming => subcategory.swimming,
+    WalkingOutdoors => subcategory.walking_outdoors,
+    EducationLearning => subcategory.education_learning,
+    CarersSupport => subcategory.carers_support, Counselling => subcategory.counselling,
+    Befriending => subcategory.befriending, HomeSupport => subcategory.home_support,
+    MoneyAdvice => subcategory.money_advice,
+    CommunityTransport => subcategory.community_transport,
+    Volunteering => subcategory.volunteering);
+
+labelled!(Barrier,
+    Cost => barrier.cost, Transport => barrier.transport, Timing => barrier.timing,
+    Health => barrier.health, Confidence => barrier.confidence,
+    NobodyToGoWith => barrier.nobody_to_go_with, Other => barrier.other);

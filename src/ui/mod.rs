@@ -4,6 +4,7 @@
 //! storage directly. Every word on screen comes from the translation catalogue.
 
 mod app;
+pub mod area_state;
 pub mod components;
 pub mod labels;
 pub mod pages;

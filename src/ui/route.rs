@@ -17,6 +17,8 @@ pub enum Route {
     Summary,
     /// What the person would like, and what is practical for them.
     Preferences,
+    /// Suggestions from the area's directory, with reasons; choose up to three.
+    Suggestions,
 }
 
 impl Route {
@@ -29,6 +31,7 @@ impl Route {
             ["network", "list"] => Route::Network { list: true },
             ["summary"] => Route::Summary,
             ["preferences"] => Route::Preferences,
+            ["suggestions"] => Route::Suggestions,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -47,6 +50,7 @@ impl Route {
             Route::Member(id) => format!("#/network/member/{}", id.0),
             Route::Summary => "#/summary".into(),
             Route::Preferences => "#/preferences".into(),
+            Route::Suggestions => "#/suggestions".into(),
         }
     }
 

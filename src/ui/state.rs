@@ -9,9 +9,12 @@ use std::rc::Rc;
 use std::collections::BTreeMap;
 
 use genie_core::layout::{self, Geometry};
-use genie_core::model::{Member, MemberId, Network, Point, Preferences, Profile, Tie, Wave};
+use genie_core::model::{
+    Choice, ChoiceId, ChoiceStatus, Member, MemberId, Network, Plan, Point, Preferences, Profile,
+    Tie, Wave, MAX_ACTIVE_CHOICES,
+};
 use genie_core::schema::{PREFERENCES_KEY, PROFILE_KEY};
-use genie_core::store::{self, LoadError, StoreError};
+use genie_core::store::{self, LoadError, Repository, StoreError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -28,6 +31,14 @@ pub enum SaveStatus {
     /// The browser is not keeping anything (the person was told at start).
     SessionOnly,
     Failed(StoreError),
+}
+
+/// Why a choice was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChooseError {
+    /// Three are already being tried.
+    Full,
+    AlreadyChosen,
 }
 
 /// Whether storage works, as found when the app opened.
@@ -57,6 +68,9 @@ pub struct AppState {
     /// What the person would value and what is practical for them.
     pub preferences: RwSignal<Preferences>,
     preferences_writable: RwSignal<bool>,
+    /// The activities chosen to try, oldest first.
+    pub choices: RwSignal<Vec<Choice>>,
+    choices_writable: RwSignal<bool>,
     /// The open wave: the map being drawn now.
     pub wave: RwSignal<Wave>,
     /// False while the waves on the device could not be read, so none is overwritten.
@@ -79,6 +93,8 @@ impl AppState {
             profile_writable: RwSignal::new(false),
             preferences: RwSignal::new(Preferences::default()),
             preferences_writable: RwSignal::new(false),
+            choices: RwSignal::new(Vec::new()),
+            choices_writable: RwSignal::new(false),
             wave: RwSignal::new(Wave::first(platform::now())),
             wave_writable: RwSignal::new(false),
             last_removed: RwSignal::new(None),
@@ -120,6 +136,18 @@ impl AppState {
                 Err(LoadError::Decode { .. }) => health = StorageHealth::Unreadable,
                 Err(LoadError::Store(error)) => health = StorageHealth::SessionOnly(error),
             }
+            match store::load_all::<Choice>(&*repo).await {
+                Ok((mut choices, unreadable)) => {
+                    if unreadable.is_empty() {
+                        choices.sort_by_key(|c| c.id);
+                        self.choices.set(choices);
+                        self.choices_writable.set(true);
+                    } else {
+                        health = StorageHealth::Unreadable;
+                    }
+                }
+                Err(error) => health = StorageHealth::SessionOnly(error),
+            }
             match store::load_all::<Wave>(&*repo).await {
                 Ok((waves, unreadable)) => {
                     if !unreadable.is_empty() {
@@ -137,6 +165,7 @@ impl AppState {
             self.profile_writable.set(true);
             self.wave_writable.set(true);
             self.preferences_writable.set(true);
+            self.choices_writable.set(true);
         }
         self.health.set(health);
     }
@@ -165,6 +194,68 @@ impl AppState {
         if self.preferences_writable.get_untracked() {
             let preferences = self.preferences.get_untracked();
             self.persist(move |repo| async move { store::save(&*repo, &preferences).await });
+        }
+    }
+
+    /// Chooses a resource to try. Refused when three are already being tried.
+    pub fn choose(self, resource_id: &str, resource_name: &str) -> Result<usize, ChooseError> {
+        let active = self.choices.with_untracked(|cs| {
+            cs.iter()
+                .filter(|c| c.status != ChoiceStatus::Stopped)
+                .count()
+        });
+        if self.choices.with_untracked(|cs| {
+            cs.iter()
+                .any(|c| c.resource_id == resource_id && c.status != ChoiceStatus::Stopped)
+        }) {
+            return Err(ChooseError::AlreadyChosen);
+        }
+        if active >= MAX_ACTIVE_CHOICES {
+            return Err(ChooseError::Full);
+        }
+        let id = ChoiceId(
+            self.choices
+                .with_untracked(|cs| cs.iter().map(|c| c.id.0).max().unwrap_or(0))
+                + 1,
+        );
+        let choice = Choice {
+            id,
+            resource_id: resource_id.to_string(),
+            resource_name: resource_name.to_string(),
+            chosen_at: platform::now(),
+            status: ChoiceStatus::Planned,
+            plan: Plan::default(),
+            check_ins: Vec::new(),
+        };
+        self.choices.update(|cs| cs.push(choice.clone()));
+        if self.choices_writable.get_untracked() {
+            self.persist(move |repo| async move { store::save(&*repo, &choice).await });
+        }
+        Ok(active + 1)
+    }
+
+    /// Changes a choice (its plan, say) and stores it.
+    pub fn update_choice(self, id: ChoiceId, change: impl FnOnce(&mut Choice)) {
+        let mut changed = None;
+        self.choices.update(|cs| {
+            if let Some(choice) = cs.iter_mut().find(|c| c.id == id) {
+                change(choice);
+                changed = Some(choice.clone());
+            }
+        });
+        if let (Some(choice), true) = (changed, self.choices_writable.get_untracked()) {
+            self.persist(move |repo| async move { store::save(&*repo, &choice).await });
+        }
+    }
+
+    /// Removes a choice altogether.
+    pub fn remove_choice(self, id: ChoiceId) {
+        self.choices.update(|cs| cs.retain(|c| c.id != id));
+        if self.choices_writable.get_untracked() {
+            let key = format!("{:08}", id.0);
+            self.persist(move |repo| async move {
+                repo.write(vec![store::Write::delete::<Choice>(key)]).await
+            });
         }
     }
 

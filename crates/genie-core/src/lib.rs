@@ -9,12 +9,18 @@
 //!   and check-ins, dated waves of the map.
 //! - [`schema`]: how records are stored: a versioned envelope per record, and the migrations
 //!   that bring older records up to date.
+//! - [`area`]: the area lookup (postcode or neighbourhood to a place) and distances.
+//! - [`directory`]: the commissioner's resource directory, checked entry by entry.
+//! - [`matching`]: which directory entries fit a person, in what order, and why.
 //! - [`summary`]: what the map says: counts, who helps with what, weak ties, network type.
 //! - [`layout`]: where members sit on the map (a force layout held to the three rings).
 //! - [`store`]: the repository interface the app saves through, and an in-memory
 //!   implementation for tests and for sessions where the browser refuses storage.
 
+pub mod area;
+pub mod directory;
 pub mod layout;
+pub mod matching;
 pub mod model;
 pub mod schema;
 pub mod store;

@@ -77,6 +77,7 @@ fn choice_round_trips_with_plan_and_check_ins() {
             when: Some(Timestamp(99)),
             with_member: Some(MemberId(2)),
             expected_barriers: [Barrier::Transport].into(),
+            when_text: "Tuesday after next".into(),
         },
         check_ins: vec![CheckIn {
             at: Timestamp(1_209_600_000),

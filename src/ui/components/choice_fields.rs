@@ -96,7 +96,8 @@ pub fn CheckboxGroup<T: Labelled + Ord>(
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
     /// The name shared by the inputs; must be unique on the page.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     /// Only these options (all of `T` when not given).
     #[prop(optional)]
     options: Option<Vec<T>>,
@@ -115,7 +116,7 @@ pub fn CheckboxGroup<T: Labelled + Ord>(
                 <label class="choice">
                     <input
                         type="checkbox"
-                        name=name
+                        name=name.clone()
                         value=option.word()
                         prop:checked=move || value.with(|set| set.contains(&option))
                         on:change=move |ev| on_toggle.run((option, event_target_checked(&ev)))

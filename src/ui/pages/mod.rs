@@ -4,6 +4,7 @@ mod about_you;
 mod member;
 mod network;
 mod preferences;
+mod suggestions;
 mod summary;
 mod welcome;
 
@@ -11,5 +12,6 @@ pub use about_you::AboutYouPage;
 pub use member::MemberPage;
 pub use network::NetworkPage;
 pub use preferences::PreferencesPage;
+pub use suggestions::SuggestionsPage;
 pub use summary::SummaryPage;
 pub use welcome::WelcomePage;

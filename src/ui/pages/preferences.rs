@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::ui::components::{CheckboxGroup, PageHeading};
 use crate::ui::labels::Labelled;
+use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
 /// Distances offered, in kilometres.
@@ -212,6 +213,9 @@ pub fn PreferencesPage() -> impl IntoView {
                 <legend>{t!(i18n, prefs.language_legend)}</legend>
                 {languages}
             </fieldset>
+            <div class="actions">
+                <a class="button primary" href=Route::Suggestions.href()>{t!(i18n, prefs.next)}</a>
+            </div>
         </form>
     }
 }

@@ -51,6 +51,9 @@ pub struct Plan {
     pub first_step: String,
     /// When they mean to go, if they have said.
     pub when: Option<Timestamp>,
+    /// When they mean to go, in their own words ("Tuesday after next").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub when_text: String,
     /// Someone from the network who could come along or give a lift.
     pub with_member: Option<MemberId>,
     /// What might get in the way, named in advance.

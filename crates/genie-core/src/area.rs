@@ -1,0 +1,105 @@
+//! The area's own files beside the directory: its settings, and the lookup that turns a
+//! postcode or neighbourhood name into a place on the map, on the device.
+
+use serde::{Deserialize, Serialize};
+
+/// A point on the Earth, WGS84 degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// One named place in the lookup.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub name: String,
+    /// "postcode" or "neighbourhood".
+    #[serde(default)]
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Postcodes and neighbourhood names with their locations.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AreaLookup {
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub places: Vec<Place>,
+}
+
+impl AreaLookup {
+    /// Reads the lookup file, keeping every usable place and dropping the rest (bad
+    /// coordinates, no name). Returns `None` only when the text is not a lookup at all.
+    pub fn parse(json: &str) -> Option<AreaLookup> {
+        let mut lookup: AreaLookup =
+            serde_json::from_str(json.trim_start_matches('\u{feff}')).ok()?;
+        lookup.places.retain(|p| {
+            !p.name.trim().is_empty()
+                && (-90.0..=90.0).contains(&p.lat)
+                && (-180.0..=180.0).contains(&p.lon)
+        });
+        Some(lookup)
+    }
+
+    /// Where `query` is: an exact postcode (any spacing or case), else a neighbourhood name
+    /// (any case), else the postcode district ("MB2 7QD" unknown, but "MB2 ..." known: the
+    /// middle of that district's known postcodes).
+    pub fn locate(&self, query: &str) -> Option<LatLon> {
+        let wanted = squash(query);
+        if wanted.is_empty() {
+            return None;
+        }
+        if let Some(place) = self.places.iter().find(|p| squash(&p.name) == wanted) {
+            return Some(LatLon {
+                lat: place.lat,
+                lon: place.lon,
+            });
+        }
+        let district = outward_code(query)?;
+        let in_district: Vec<&Place> = self
+            .places
+            .iter()
+            .filter(|p| p.kind == "postcode" && outward_code(&p.name).as_deref() == Some(&district))
+            .collect();
+        if in_district.is_empty() {
+            return None;
+        }
+        let n = in_district.len() as f64;
+        Some(LatLon {
+            lat: in_district.iter().map(|p| p.lat).sum::<f64>() / n,
+            lon: in_district.iter().map(|p| p.lon).sum::<f64>() / n,
+        })
+    }
+}
+
+/// Lower case with spaces and punctuation removed, so "mb2 7qd" matches "MB2 7QD".
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The part of a UK-style postcode before the space ("MB2" of "MB2 7QD"), if it has one.
+fn outward_code(text: &str) -> Option<String> {
+    let text = text.trim();
+    let first = text.split_whitespace().next()?;
+    let looks_like_postcode = first.len() >= 2
+        && first.len() <= 4
+        && first.chars().next()?.is_ascii_alphabetic()
+        && first.chars().any(|c| c.is_ascii_digit());
+    looks_like_postcode.then(|| first.to_ascii_uppercase())
+}
+
+/// Distance between two points in kilometres (haversine, mean Earth radius).
+pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0;
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = lat2 - lat1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
+}

@@ -1,0 +1,265 @@
+//! The commissioner's taxonomy mapping: which of our sub-categories an HSDS taxonomy term is
+//! filed under.
+//!
+//! The table is a CSV file `taxonomy,term_code_or_name,subcategory` that a commissioner can
+//! edit in a spreadsheet. A term is looked up by its code, then by its name, first under its
+//! own taxonomy, then under `*` (any taxonomy). When no row names it, the `*` rows are used as
+//! keywords: a term whose name contains the keyword's words ("Walking groups" contains
+//! "walking") is filed under that sub-category. Of two keywords that overlap, the longer wins,
+//! so `*,social care,none` stops "Adult social care" from counting as a social club.
+
+use std::collections::{BTreeSet, HashMap};
+
+use genie_core::model::SubCategory;
+
+/// The mapping shipped with the tool (`default-mapping.csv`).
+pub const DEFAULT_MAPPING_CSV: &str = include_str!("../default-mapping.csv");
+
+/// One taxonomy term as an export gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Term {
+    /// The taxonomy or vocabulary name; may be empty.
+    pub taxonomy: String,
+    pub code: String,
+    pub name: String,
+}
+
+impl Term {
+    /// How the report names the term: `taxonomy,code (name)`, ready to copy into a mapping row.
+    pub fn label(&self) -> String {
+        let taxonomy = if self.taxonomy.is_empty() {
+            "*"
+        } else {
+            &self.taxonomy
+        };
+        let key = if self.code.is_empty() {
+            &self.name
+        } else {
+            &self.code
+        };
+        if self.name.is_empty() || self.name == *key {
+            format!("{taxonomy},{key}")
+        } else {
+            format!("{taxonomy},{key} ({})", self.name)
+        }
+    }
+}
+
+/// What a term maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Filed under these sub-categories.
+    Mapped(BTreeSet<SubCategory>),
+    /// The mapping says the term is not for Genie (`none`).
+    Ignored,
+    /// No row and no keyword matched.
+    Unmapped,
+}
+
+#[derive(Debug, Clone)]
+struct Keyword {
+    words: Vec<String>,
+    subcategories: BTreeSet<SubCategory>,
+}
+
+/// A parsed mapping table.
+#[derive(Debug, Clone, Default)]
+pub struct Mapping {
+    /// (taxonomy lower-case or "*", code or name lower-case) → sub-categories (empty = none).
+    exact: HashMap<(String, String), BTreeSet<SubCategory>>,
+    keywords: Vec<Keyword>,
+}
+
+impl Mapping {
+    /// The mapping shipped with the tool.
+    pub fn default_mapping() -> Mapping {
+        // The shipped file is checked by a test, so this has no problems to report.
+        Mapping::parse(DEFAULT_MAPPING_CSV).0
+    }
+
+    /// Reads a mapping table. Bad rows are left out and described in the returned list (with
+    /// their line numbers), so one typo does not lose the rest of the table.
+    pub fn parse(text: &str) -> (Mapping, Vec<String>) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut mapping = Mapping::default();
+        let mut problems = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            let record = match record {
+                Ok(record) => record,
+                Err(error) => {
+                    problems.push(format!("mapping: unreadable row: {error}"));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let field = |i: usize| record.get(i).unwrap_or("").trim();
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let (taxonomy, term, subs) = (field(0), field(1), field(2));
+            if taxonomy.eq_ignore_ascii_case("taxonomy") && subs.eq_ignore_ascii_case("subcategory")
+            {
+                continue; // the header row
+            }
+            if term.is_empty() || subs.is_empty() {
+                problems.push(format!(
+                    "mapping line {line}: needs three columns: taxonomy,term_code_or_name,subcategory"
+                ));
+                continue;
+            }
+            let mut set = BTreeSet::new();
+            let mut ok = true;
+            for word in subs
+                .split([';', '|'])
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+            {
+                let word = word.to_lowercase();
+                if word == "none" {
+                    continue;
+                }
+                match SubCategory::parse(&word) {
+                    Some(sub) => {
+                        set.insert(sub);
+                    }
+                    None => {
+                        ok = false;
+                        let known: Vec<&str> =
+                            SubCategory::ALL.iter().map(|s| s.as_str()).collect();
+                        problems.push(format!(
+                            "mapping line {line}: \"{word}\" is not a sub-category (use one of: {}, or none)",
+                            known.join(", ")
+                        ));
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let taxonomy = if taxonomy.is_empty() {
+                "*".to_string()
+            } else {
+                taxonomy.to_lowercase()
+            };
+            let term = term.to_lowercase();
+            if taxonomy == "*" {
+                let words = words_of(&term);
+                if !words.is_empty() {
+                    mapping.keywords.push(Keyword {
+                        words,
+                        subcategories: set.clone(),
+                    });
+                }
+            }
+            mapping
+                .exact
+                .entry((taxonomy, term))
+                .or_default()
+                .extend(set);
+        }
+        (mapping, problems)
+    }
+
+    /// Number of rows (distinct taxonomy/term pairs) in the table.
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Where one term is filed.
+    pub fn lookup(&self, term: &Term) -> Lookup {
+        let taxonomy = term.taxonomy.trim().to_lowercase();
+        let code = term.code.trim().to_lowercase();
+        let name = term.name.trim().to_lowercase();
+        for tax in [taxonomy.as_str(), "*"] {
+            for key in [code.as_str(), name.as_str()] {
+                if tax.is_empty() || key.is_empty() {
+                    continue;
+                }
+                if let Some(set) = self.exact.get(&(tax.to_string(), key.to_string())) {
+                    return if set.is_empty() {
+                        Lookup::Ignored
+                    } else {
+                        Lookup::Mapped(set.clone())
+                    };
+                }
+            }
+        }
+        self.keywords_in(&term.name)
+    }
+
+    /// The sub-categories whose `*` keywords appear in a text (a term name or, when asked, a
+    /// service name).
+    pub fn keywords_in(&self, text: &str) -> Lookup {
+        let tokens = words_of(text);
+        // (start, end, keyword index) of every match.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for (k, keyword) in self.keywords.iter().enumerate() {
+            let n = keyword.words.len();
+            if n == 0 || n > tokens.len() {
+                continue;
+            }
+            for start in 0..=(tokens.len() - n) {
+                let all = tokens[start..start + n]
+                    .iter()
+                    .zip(&keyword.words)
+                    .all(|(t, w)| same_word(t, w));
+                if all {
+                    hits.push((start, start + n, k));
+                }
+            }
+        }
+        let kept: Vec<&(usize, usize, usize)> = hits
+            .iter()
+            .filter(|&&(s, e, _)| {
+                !hits
+                    .iter()
+                    .any(|&(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+            })
+            .collect();
+        if kept.is_empty() {
+            return Lookup::Unmapped;
+        }
+        let set: BTreeSet<SubCategory> = kept
+            .iter()
+            .flat_map(|&&(_, _, k)| {
+                self.keywords
+                    .get(k)
+                    .map(|kw| kw.subcategories.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if set.is_empty() {
+            Lookup::Ignored
+        } else {
+            Lookup::Mapped(set)
+        }
+    }
+}
+
+/// Lower-case words of a text (letters and digits; an apostrophe stays inside a word).
+pub(crate) fn words_of(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The same word, allowing a plural on either side ("carer"/"carers", "class"/"classes").
+fn same_word(token: &str, keyword: &str) -> bool {
+    token == keyword
+        || token.strip_suffix('s') == Some(keyword)
+        || token.strip_suffix("es") == Some(keyword)
+        || keyword.strip_suffix('s') == Some(token)
+}

@@ -1,0 +1,78 @@
+//! The area's directory and lookup, fetched from beside the app the first time suggestions are
+//! wanted, checked by the core, and kept for the rest of the visit.
+
+use std::sync::Arc;
+
+use genie_core::area::AreaLookup;
+use genie_core::directory::{self, Directory};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::platform::fetch_text;
+
+/// Where the area's files are, relative to the app.
+const DIRECTORY_PATH: &str = "area/directory.json";
+const LOOKUP_PATH: &str = "area/lookup.json";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaStatus {
+    NotLoaded,
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The loaded area, shared by context.
+#[derive(Clone, Copy)]
+pub struct AreaState {
+    pub status: RwSignal<AreaStatus>,
+    pub directory: RwSignal<Arc<Directory>>,
+    pub lookup: RwSignal<Arc<AreaLookup>>,
+    /// Entries the directory check skipped or repaired (for the commissioner, not the person).
+    pub problems: RwSignal<usize>,
+}
+
+impl AreaState {
+    pub fn provide() -> AreaState {
+        let state = AreaState {
+            status: RwSignal::new(AreaStatus::NotLoaded),
+            directory: RwSignal::new(Arc::new(Directory::default())),
+            lookup: RwSignal::new(Arc::new(AreaLookup::default())),
+            problems: RwSignal::new(0),
+        };
+        provide_context(state);
+        state
+    }
+
+    pub fn expect() -> AreaState {
+        expect_context::<AreaState>()
+    }
+
+    /// Starts loading, unless already loaded or loading.
+    pub fn ensure_loaded(self) {
+        if matches!(
+            self.status.get_untracked(),
+            AreaStatus::Loading | AreaStatus::Ready
+        ) {
+            return;
+        }
+        self.status.set(AreaStatus::Loading);
+        spawn_local(async move {
+            let Ok(text) = fetch_text(DIRECTORY_PATH).await else {
+                self.status.set(AreaStatus::Failed);
+                return;
+            };
+            let (checked, problems) = directory::validate(&text);
+            // The lookup is a help, not a need: without it, suggestions come without distances.
+            let lookup = fetch_text(LOOKUP_PATH)
+                .await
+                .ok()
+                .and_then(|text| AreaLookup::parse(&text))
+                .unwrap_or_default();
+            self.problems.set(problems.len());
+            self.directory.set(Arc::new(checked));
+            self.lookup.set(Arc::new(lookup));
+            self.status.set(AreaStatus::Ready);
+        });
+    }
+}
