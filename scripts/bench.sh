@@ -16,5 +16,14 @@ cargo run --release -q -p genie-import --example import_bench
 
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
+wasm_metrics="$(mktemp)"
+layout_json="$(mktemp --suffix=.json)"
+trap 'rm -f "$wasm_metrics" "$layout_json"' EXIT
 cargo test --release -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \
-  | grep -o 'metric .*'
+  | grep -o 'metric .*' >"$wasm_metrics"
+cat "$wasm_metrics"
+
+# The same graphs laid out by d3-force 3 in the same Chromium (benchmark only, never shipped),
+# with quality for both engines and the ratio ours / d3-force.
+cargo run --release -q -p genie-core --example layout_export -- "$layout_json"
+node scripts/bench-layout-d3.mjs "$layout_json" "$wasm_metrics"

@@ -451,7 +451,7 @@ fn wrongly_typed_fields_never_panic() {
         }
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/hsds-3.0-examples/service_full.json");
+        .join("tests/fixtures/hsds-3.0-examples/service_full.json");
     let text = std::fs::read_to_string(path).expect("example");
     let original: Value = serde_json::from_str(&text).expect("json");
     for way in 0..3 {

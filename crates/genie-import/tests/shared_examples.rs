@@ -1,4 +1,5 @@
-//! The importer on Open Referral's own HSDS 3.0 examples (../shared/data/hsds-3.0-examples),
+//! The importer on Open Referral's own HSDS 3.0 examples (tests/fixtures, copied unchanged;
+//! CC BY-SA 4.0, see their SOURCE.md),
 //! JSON and CSV: counts, the fields we expect from the data, and what the report says.
 //!
 //! The examples describe one service, "Community Counselling", whose only taxonomy term is a
@@ -14,7 +15,7 @@ use genie_import::{hsds_csv, hsds_json, Import, Mapping, Options};
 const SERVICE_ID: &str = "ac148810-d857-441c-9679-408f346de14b";
 
 fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/hsds-3.0-examples")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hsds-3.0-examples")
 }
 
 fn options() -> Options {
