@@ -58,10 +58,10 @@ fn positions_json(network: &Network, positions: &BTreeMap<MemberId, Point>) -> V
         .members
         .iter()
         .map(|m| {
-            let p = positions
-                .get(&m.id)
-                .copied()
-                .unwrap_or(Point { x: f32::NAN, y: f32::NAN });
+            let p = positions.get(&m.id).copied().unwrap_or(Point {
+                x: f32::NAN,
+                y: f32::NAN,
+            });
             // JSON has no NaN: a missing position is null.
             if p.x.is_finite() && p.y.is_finite() {
                 json!([p.x, p.y])
