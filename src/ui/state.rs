@@ -13,7 +13,7 @@ use genie_core::model::{
     Choice, ChoiceId, ChoiceStatus, Member, MemberId, Network, Plan, Point, Preferences, Profile,
     Tie, Wave, MAX_ACTIVE_CHOICES,
 };
-use genie_core::schema::{PREFERENCES_KEY, PROFILE_KEY};
+use genie_core::schema::{Record, PREFERENCES_KEY, PROFILE_KEY};
 use genie_core::store::{self, LoadError, Repository, StoreError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -250,9 +250,14 @@ impl AppState {
 
     /// Removes a choice altogether.
     pub fn remove_choice(self, id: ChoiceId) {
-        self.choices.update(|cs| cs.retain(|c| c.id != id));
-        if self.choices_writable.get_untracked() {
-            let key = format!("{:08}", id.0);
+        let mut removed = None;
+        self.choices.update(|cs| {
+            if let Some(index) = cs.iter().position(|c| c.id == id) {
+                removed = Some(cs.remove(index));
+            }
+        });
+        if let (Some(choice), true) = (removed, self.choices_writable.get_untracked()) {
+            let key = choice.key();
             self.persist(move |repo| async move {
                 repo.write(vec![store::Write::delete::<Choice>(key)]).await
             });

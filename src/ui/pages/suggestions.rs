@@ -160,10 +160,15 @@ fn SuggestionCard(
     let reasons = suggestion.reasons.clone();
     let reason_items = move || {
         let locale = i18n.get_locale();
-        let network = state.wave.with(|w| w.network.clone());
-        reasons
-            .iter()
-            .map(|r| view! { <li data-reason=r.as_str()>{reason_words(r, &network, locale)}</li> })
+        let words: Vec<(&'static str, String)> = state.wave.with(|w| {
+            reasons
+                .iter()
+                .map(|r| (r.as_str(), reason_words(r, &w.network, locale)))
+                .collect()
+        });
+        words
+            .into_iter()
+            .map(|(word, text)| view! { <li data-reason=word>{text}</li> })
             .collect_view()
     };
     let checked = resource.checked.map(String::from);
