@@ -234,7 +234,7 @@ test('touch on a small phone: add by taps, drag one member to another circle', a
   );
 });
 
-test('the map and the list pass an accessibility scan', async () => {
+test('the map, the list and the other pages pass an accessibility scan', async () => {
   await withBrowser(async (open) => {
     const { page } = await open();
     await page.goto(`${server.url}#/network`);
@@ -246,9 +246,11 @@ test('the map and the list pass an accessibility scan', async () => {
       await page.getByTestId('member-count').getByText(`${MEMBERS.indexOf(member) + 1}`).waitFor();
     }
     await waitForSaved(page);
-    for (const view of ['#/network', '#/network/list', '#/network/member/0', '#/about-you', '#/']) {
+    const views = ['#/network', '#/network/list', '#/network/member/0', '#/summary', '#/preferences', '#/suggestions', '#/about-you', '#/'];
+    for (const view of views) {
       await page.goto(`${server.url}${view}`);
       await page.locator('h1').waitFor();
+      if (view === '#/suggestions') await page.getByTestId('suggestions').waitFor();
       assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${view}`);
     }
   });

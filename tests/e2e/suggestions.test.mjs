@@ -50,6 +50,12 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     // the distance is shown when home is known.
     assert.ok((await list.locator('[data-reason=distance]').count()) >= 1);
 
+    // The map around home numbers the local suggestions as the list does.
+    const dots = await page.locator('[data-testid=nearby-map] g title').allTextContents();
+    const local = ids.map((id, i) => [i + 1, byId[id]]).filter(([, r]) => r.reach.kind === 'local');
+    assert.ok(local.length >= 1, 'some suggestions are at a place');
+    assert.deepEqual(dots, local.map(([n, r]) => `${n}. ${r.name}`));
+
     // Choose three.
     const chosenNames = [];
     for (let i = 0; i < 3; i += 1) {

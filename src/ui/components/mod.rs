@@ -2,6 +2,7 @@
 
 mod choice_fields;
 mod kind_icon;
+mod nearby_map;
 pub mod network_map;
 mod page_heading;
 mod save_indicator;
@@ -9,6 +10,7 @@ mod storage_notice;
 
 pub use choice_fields::{CheckboxGroup, RadioGroup, SelectField};
 pub use kind_icon::KindIcon;
+pub use nearby_map::{NearbyMap, NearbyPlace};
 pub use network_map::NetworkMap;
 pub use page_heading::PageHeading;
 pub use save_indicator::SaveIndicator;

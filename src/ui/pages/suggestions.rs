@@ -1,7 +1,8 @@
 //! "Suggestions for you": resources from the area's directory that fit, best first, each with
 //! its reasons; choose up to three and make a small plan for each.
 
-use genie_core::directory::Resource;
+use genie_core::area::LatLon;
+use genie_core::directory::{Reach, Resource};
 use genie_core::matching::{self, Limit, Reason, Suggestion};
 use genie_core::model::{Barrier, ChoiceId, MemberId, Network, TravelMode, MAX_ACTIVE_CHOICES};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::network_map::display_name;
-use crate::ui::components::{CheckboxGroup, PageHeading};
+use crate::ui::components::{CheckboxGroup, NearbyMap, NearbyPlace, PageHeading};
 use crate::ui::labels::Labelled;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, ChooseError};
@@ -101,6 +102,30 @@ pub fn SuggestionsPage() -> impl IntoView {
             }
             let total = found.ranked.len();
             let directory = area.directory.get();
+            // The map shows the same suggestions as the list, numbered alike.
+            let nearby: Vec<NearbyPlace> = found
+                .ranked
+                .iter()
+                .take(shown.get())
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    let resource = directory.resources.get(s.index)?;
+                    match &resource.reach {
+                        Reach::Local { location } => Some(NearbyPlace {
+                            number: i + 1,
+                            name: resource.name.clone(),
+                            at: LatLon {
+                                lat: location.lat,
+                                lon: location.lon,
+                            },
+                        }),
+                        _ => None,
+                    }
+                })
+                .collect();
+            let map = home.get().filter(|_| !nearby.is_empty()).map(|(lat, lon)| {
+                view! { <NearbyMap home=LatLon { lat, lon } places=nearby /> }
+            });
             let cards = found
                 .ranked
                 .into_iter()
@@ -112,6 +137,7 @@ pub fn SuggestionsPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <p data-testid="suggestion-count">{move || t_string!(i18n, suggest.count, count = total)}</p>
+                {map}
                 <ol class="suggestions" data-testid="suggestions">{cards}</ol>
                 <Show when=move || { shown.get() < total }>
                     <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
