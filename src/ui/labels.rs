@@ -172,3 +172,24 @@ labelled!(Barrier,
     Cost => barrier.cost, Transport => barrier.transport, Timing => barrier.timing,
     Health => barrier.health, Confidence => barrier.confidence,
     NobodyToGoWith => barrier.nobody_to_go_with, Other => barrier.other);
+
+/// A support area as a phrase inside a sentence ("how you feel").
+pub fn area_phrase(area: SupportArea, locale: Locale) -> &'static str {
+    match area {
+        SupportArea::Illness => td_string!(locale, summary.area_phrase.illness),
+        SupportArea::Everyday => td_string!(locale, summary.area_phrase.everyday),
+        SupportArea::Emotional => td_string!(locale, summary.area_phrase.emotional),
+    }
+}
+
+/// The name of a language the app offers, by its BCP 47 tag; `None` for others.
+pub fn language_name(tag: &str, locale: Locale) -> Option<&'static str> {
+    Some(match tag {
+        "en" => td_string!(locale, language.en),
+        "pl" => td_string!(locale, language.pl),
+        "ur" => td_string!(locale, language.ur),
+        "pa" => td_string!(locale, language.pa),
+        "sgn-GB" => td_string!(locale, language.sgn_gb),
+        _ => return None,
+    })
+}

@@ -94,12 +94,7 @@ fn outward_code(text: &str) -> Option<String> {
     looks_like_postcode.then(|| first.to_ascii_uppercase())
 }
 
-/// Distance between two points in kilometres (haversine, mean Earth radius).
+/// Distance between two points in kilometres (the same haversine matching uses).
 pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
-    const EARTH_RADIUS_KM: f64 = 6371.0;
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
+    crate::matching::haversine_km((a.lat, a.lon), (b.lat, b.lon))
 }

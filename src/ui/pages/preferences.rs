@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::ui::components::{CheckboxGroup, PageHeading};
-use crate::ui::labels::Labelled;
+use crate::ui::labels::{language_name, Labelled};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -86,16 +86,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let languages = LANGUAGES
         .iter()
         .map(|&tag| {
-            let label = move || {
-                let locale = i18n.get_locale();
-                match tag {
-                    "en" => td_string!(locale, language.en),
-                    "pl" => td_string!(locale, language.pl),
-                    "ur" => td_string!(locale, language.ur),
-                    "pa" => td_string!(locale, language.pa),
-                    _ => td_string!(locale, language.sgn_gb),
-                }
-            };
+            let label = move || language_name(tag, i18n.get_locale()).unwrap_or(tag);
             view! {
                 <label class="choice">
                     <input

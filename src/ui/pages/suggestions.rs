@@ -12,7 +12,7 @@ use crate::platform;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, NearbyMap, NearbyPlace, PageHeading};
-use crate::ui::labels::Labelled;
+use crate::ui::labels::{area_phrase, language_name, Labelled};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, ChooseError};
 
@@ -432,7 +432,11 @@ fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> String {
         Reason::CostUnknown => td_string!(locale, reason.cost_unknown).to_string(),
         Reason::Access(need) => td_string!(locale, reason.access, what = need.label(locale)),
         Reason::Language(tag) => {
-            td_string!(locale, reason.language, what = language_name(tag, locale))
+            td_string!(
+                locale,
+                reason.language,
+                what = language_name(tag, locale).unwrap_or(tag.as_str())
+            )
         }
         Reason::ComeAlong { member, gives_lift } => {
             if *gives_lift {
@@ -453,24 +457,4 @@ fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> String {
 
 fn travel_phrase(mode: TravelMode, locale: Locale) -> String {
     mode.label(locale).to_lowercase()
-}
-
-fn area_phrase(area: genie_core::model::SupportArea, locale: Locale) -> &'static str {
-    use genie_core::model::SupportArea;
-    match area {
-        SupportArea::Illness => td_string!(locale, summary.area_phrase.illness),
-        SupportArea::Everyday => td_string!(locale, summary.area_phrase.everyday),
-        SupportArea::Emotional => td_string!(locale, summary.area_phrase.emotional),
-    }
-}
-
-fn language_name(tag: &str, locale: Locale) -> String {
-    match tag {
-        "en" => td_string!(locale, language.en).to_string(),
-        "pl" => td_string!(locale, language.pl).to_string(),
-        "ur" => td_string!(locale, language.ur).to_string(),
-        "pa" => td_string!(locale, language.pa).to_string(),
-        "sgn-GB" => td_string!(locale, language.sgn_gb).to_string(),
-        other => other.to_string(),
-    }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::PageHeading;
-use crate::ui::labels::Labelled;
+use crate::ui::labels::{area_phrase, Labelled};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -172,14 +172,6 @@ fn type_words(kind: NetworkType, locale: Locale) -> (&'static str, &'static str)
             td_string!(locale, summary.network_type.diverse_title),
             td_string!(locale, summary.network_type.diverse),
         ),
-    }
-}
-
-fn area_phrase(area: SupportArea, locale: Locale) -> &'static str {
-    match area {
-        SupportArea::Illness => td_string!(locale, summary.area_phrase.illness),
-        SupportArea::Everyday => td_string!(locale, summary.area_phrase.everyday),
-        SupportArea::Emotional => td_string!(locale, summary.area_phrase.emotional),
     }
 }
 
