@@ -12,16 +12,22 @@
 //! - [`area`]: the area lookup (postcode or neighbourhood to a place) and distances.
 //! - [`directory`]: the commissioner's resource directory, checked entry by entry.
 //! - [`matching`]: which directory entries fit a person, in what order, and why.
+//! - [`followup`]: what is due, self-ratings, and what changed between two waves.
+//! - [`backup`]: the one-file backup of everything stored, checked whole before restore.
+//! - [`research`]: de-identified exports of the waves for evaluators.
 //! - [`summary`]: what the map says: counts, who helps with what, weak ties, network type.
 //! - [`layout`]: where members sit on the map (a force layout held to the three rings).
 //! - [`store`]: the repository interface the app saves through, and an in-memory
 //!   implementation for tests and for sessions where the browser refuses storage.
 
 pub mod area;
+pub mod backup;
 pub mod directory;
+pub mod followup;
 pub mod layout;
 pub mod matching;
 pub mod model;
+pub mod research;
 pub mod schema;
 pub mod store;
 pub mod summary;

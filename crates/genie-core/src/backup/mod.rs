@@ -1,0 +1,1 @@
+//! The backup file: everything the person stored, in one versioned document.

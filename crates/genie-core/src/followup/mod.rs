@@ -1,0 +1,1 @@
+//! Follow-up over time: what is due, self-ratings, and what changed between two maps.
