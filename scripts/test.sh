@@ -10,11 +10,11 @@ cd "$GENIE_ROOT"
 
 step "Format and lints"
 cargo fmt --all -- --check
-cargo clippy -p genie-core -p genie-import --all-targets -- -D warnings
+cargo clippy -p genie-core -p genie-import -p genie-area --all-targets -- -D warnings
 cargo clippy -p genie --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "Host tests (domain core and importer)"
-cargo test -p genie-core -p genie-import
+step "Host tests (domain core, importer and area checker)"
+cargo test -p genie-core -p genie-import -p genie-area
 
 step "Browser unit tests (wasm-bindgen-test, headless Chromium)"
 cargo test -p genie --target wasm32-unknown-unknown

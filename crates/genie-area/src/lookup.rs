@@ -1,0 +1,159 @@
+//! `lookup.json` (postcodes and neighbourhood names with their places) and directory places:
+//! each must lie within the area, that is no further from its centre than the area's radius.
+
+use std::collections::HashSet;
+
+use genie_core::area::{distance_km, LatLon};
+use genie_core::directory::{Directory, Reach};
+use serde_json::Value;
+
+use crate::settings::Settings;
+use crate::{Finding, DIRECTORY_FILE, LOOKUP_FILE};
+
+/// Checks the text of `lookup.json`. Returns how many usable places it has and every problem.
+/// Without usable settings (no centre), distances are not checked.
+pub fn check(json: &str, settings: Option<&Settings>) -> (usize, Vec<Finding>) {
+    let mut out = Vec::new();
+    let mut problem = |code: &'static str, message: String| {
+        out.push(Finding::new(LOOKUP_FILE, code, message));
+    };
+    let root: Value = match serde_json::from_str(json.trim_start_matches('\u{feff}')) {
+        Ok(value) => value,
+        Err(error) => {
+            problem(
+                "not_json",
+                format!(
+                    "The file is not valid JSON (line {}, column {}). Look for a missing comma, \
+                     quote mark or bracket there.",
+                    error.line(),
+                    error.column()
+                ),
+            );
+            return (0, out);
+        }
+    };
+    let Some(places) = root.get("places").and_then(Value::as_array) else {
+        problem(
+            "places_missing",
+            "The file has no \"places\" list, so no postcode or neighbourhood can be found.".into(),
+        );
+        return (0, out);
+    };
+    if places.is_empty() {
+        problem(
+            "places_empty",
+            "The \"places\" list is empty, so no postcode or neighbourhood can be found.".into(),
+        );
+    }
+
+    let mut usable = 0;
+    let mut names = HashSet::new();
+    for (index, place) in places.iter().enumerate() {
+        let n = index + 1;
+        let name = place
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or("");
+        if name.is_empty() {
+            problem(
+                "place_no_name",
+                format!("Place {n} has no name, so nobody can find it. Genie leaves it out."),
+            );
+            continue;
+        }
+        let label = format!("Place {n} (\"{name}\")");
+        match place.get("kind").and_then(Value::as_str) {
+            None | Some("postcode") | Some("neighbourhood") => {}
+            Some(other) => problem(
+                "place_kind_unknown",
+                format!(
+                    "{label}: the kind \"{other}\" is not one Genie knows; use \"postcode\" or \
+                     \"neighbourhood\"."
+                ),
+            ),
+        }
+        let lat = place.get("lat").and_then(Value::as_f64);
+        let lon = place.get("lon").and_then(Value::as_f64);
+        let (Some(lat), Some(lon)) = (lat, lon) else {
+            problem(
+                "place_no_coordinates",
+                format!(
+                    "{label} needs a \"lat\" and a \"lon\", both numbers without quote marks. \
+                     Genie leaves it out."
+                ),
+            );
+            continue;
+        };
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            problem(
+                "place_out_of_range",
+                format!(
+                    "{label} is not a place on Earth (lat {lat}, lon {lon}). Genie leaves it out."
+                ),
+            );
+            continue;
+        }
+        usable += 1;
+        let key: String = name
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !names.insert(key) {
+            problem(
+                "place_repeated",
+                format!(
+                    "{label} is listed more than once; Genie uses the first. Remove the others."
+                ),
+            );
+        }
+        if let Some(settings) = settings {
+            if let Some(km) = too_far(LatLon { lat, lon }, settings) {
+                problem("place_outside_area", outside(&label, km, settings));
+            }
+        }
+    }
+    (usable, out)
+}
+
+/// Directory entries at a place outside the area.
+pub fn far_resources(directory: &Directory, settings: &Settings) -> Vec<Finding> {
+    directory
+        .resources
+        .iter()
+        .filter_map(|resource| {
+            let Reach::Local { location } = &resource.reach else {
+                return None;
+            };
+            let km = too_far(
+                LatLon {
+                    lat: location.lat,
+                    lon: location.lon,
+                },
+                settings,
+            )?;
+            let label = format!("\"{}\" (id \"{}\")", resource.name, resource.id);
+            Some(Finding::new(
+                DIRECTORY_FILE,
+                "resource_outside_area",
+                outside(&label, km, settings),
+            ))
+        })
+        .collect()
+}
+
+/// How far `point` is from the centre, when that is beyond the radius.
+fn too_far(point: LatLon, settings: &Settings) -> Option<f64> {
+    let km = distance_km(settings.centre, point);
+    (km > settings.radius_km).then_some(km)
+}
+
+fn outside(label: &str, km: f64, settings: &Settings) -> String {
+    format!(
+        "{label} is {km:.0} km from the centre of the area, further than the {:.0} km the area \
+         reaches. Check its latitude and longitude (a lost minus sign or swapped numbers are \
+         common), or set \"radius_km\" in area.json if your area really is that big.",
+        settings.radius_km
+    )
+}
