@@ -1018,6 +1018,8 @@ def build():
         "contact": ("Millbrook Community Link: 01632 960100 (Monday to Friday, 9am to 5pm) or "
                     "hello@community-link.example.org. We can talk through what is on near "
                     "you, and help you get there."),
+        # Where people may send notes about entries (closed, wrong time), if they choose to.
+        "feedback_email": "directory@community-link.example.org",
         "languages": ["en"],
     }
     return ({"version": 1, "area": AREA, "resources": directory},

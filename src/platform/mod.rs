@@ -1,8 +1,12 @@
 //! Small windows onto the browser that the rest of the app uses.
 
 mod fetch;
+mod files;
+mod geolocation;
 
 pub use fetch::{fetch_text, FetchError};
+pub use files::{mailto, save_file};
+pub use geolocation::{current_position, LocateError};
 
 use genie_core::model::Timestamp;
 
@@ -28,4 +32,14 @@ pub fn today() -> genie_core::directory::Date {
         month: (now.get_month() + 1) as u8,
         day: now.get_date() as u8,
     }
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use genie_core::area::AreaLookup;
+use genie_core::area::{AreaLookup, AreaSettings};
 use genie_core::directory::{self, Directory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +13,7 @@ use crate::platform::fetch_text;
 /// Where the area's files are, relative to the app.
 const DIRECTORY_PATH: &str = "area/directory.json";
 const LOOKUP_PATH: &str = "area/lookup.json";
+const SETTINGS_PATH: &str = "area/area.json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AreaStatus {
@@ -28,6 +29,8 @@ pub struct AreaState {
     pub status: RwSignal<AreaStatus>,
     pub directory: RwSignal<Arc<Directory>>,
     pub lookup: RwSignal<Arc<AreaLookup>>,
+    /// The area's name, help text and contact details.
+    pub settings: RwSignal<Arc<AreaSettings>>,
     /// Entries the directory check skipped or repaired (for the commissioner, not the person).
     pub problems: RwSignal<usize>,
 }
@@ -38,6 +41,7 @@ impl AreaState {
             status: RwSignal::new(AreaStatus::NotLoaded),
             directory: RwSignal::new(Arc::new(Directory::default())),
             lookup: RwSignal::new(Arc::new(AreaLookup::default())),
+            settings: RwSignal::new(Arc::new(AreaSettings::default())),
             problems: RwSignal::new(0),
         };
         provide_context(state);
@@ -69,6 +73,13 @@ impl AreaState {
                 .ok()
                 .and_then(|text| AreaLookup::parse(&text))
                 .unwrap_or_default();
+            // So are the settings: without them, there is no feedback address to offer.
+            let settings = fetch_text(SETTINGS_PATH)
+                .await
+                .ok()
+                .and_then(|text| AreaSettings::parse(&text))
+                .unwrap_or_default();
+            self.settings.set(Arc::new(settings));
             self.problems.set(problems.len());
             self.directory.set(Arc::new(checked));
             self.lookup.set(Arc::new(lookup));

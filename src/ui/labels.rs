@@ -3,7 +3,8 @@
 
 use genie_core::model::{
     AccessNeed, AgeBand, Barrier, Circle, Condition, ContactFrequency, DayPart, Gender, Interest,
-    MemberKind, Relationship, SubCategory, SupportArea, SupportTask, TravelMode, Weekday,
+    MemberKind, Relationship, ReportedProblem, SubCategory, SupportArea, SupportTask, TravelMode,
+    Weekday,
 };
 
 use crate::i18n::{td_string, Locale};
@@ -168,6 +169,9 @@ labelled!(SubCategory,
     CommunityTransport => subcategory.community_transport,
     Volunteering => subcategory.volunteering);
 
+labelled!(ReportedProblem,
+    Closed => reported.closed, WrongTime => reported.wrong_time,
+    NotAsDescribed => reported.not_as_described);
 labelled!(Barrier,
     Cost => barrier.cost, Transport => barrier.transport, Timing => barrier.timing,
     Health => barrier.health, Confidence => barrier.confidence,

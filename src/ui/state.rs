@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use genie_core::layout::{self, Geometry};
 use genie_core::model::{
-    Choice, ChoiceId, ChoiceStatus, Member, MemberId, Network, Plan, Point, Preferences, Profile,
-    Tie, Wave, MAX_ACTIVE_CHOICES,
+    Choice, ChoiceId, ChoiceStatus, EntryNote, Member, MemberId, Network, Plan, Point, Preferences,
+    Profile, Tie, Wave, MAX_ACTIVE_CHOICES,
 };
 use genie_core::schema::{Record, PREFERENCES_KEY, PROFILE_KEY};
 use genie_core::store::{self, LoadError, Repository, StoreError};
@@ -226,6 +226,7 @@ impl AppState {
             status: ChoiceStatus::Planned,
             plan: Plan::default(),
             check_ins: Vec::new(),
+            entry_note: EntryNote::default(),
         };
         self.choices.update(|cs| cs.push(choice.clone()));
         if self.choices_writable.get_untracked() {

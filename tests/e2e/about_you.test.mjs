@@ -98,3 +98,42 @@ test('When the browser refuses storage the person is told plainly and can carry 
     await context.close();
   });
 });
+
+test('the device can find the neighbourhood, and only its name is kept', async () => {
+  await withBrowser(async (open) => {
+    const { context, page, problems } = await open();
+    await context.grantPermissions(['geolocation'], { origin: server.url });
+    const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
+    await page.goto(`${server.url}#/about-you`);
+    // A short walk from the middle of Riverside in the sample area.
+    await context.setGeolocation({ latitude: 52.5931, longitude: -1.9391 });
+    await page.getByRole('button', { name: t.about.locate }).click();
+    await page.getByTestId('locate-status').getByText(fill(t.about.located, { name: 'Riverside' })).waitFor();
+    assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
+    await waitForSaved(page);
+    await page.reload();
+    assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
+    // Nothing but the name is stored: no coordinates anywhere in the saved profile.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('genie');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const get = request.result.transaction('profile').objectStore('profile').getAll();
+            get.onsuccess = () => resolve(JSON.stringify(get.result));
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    assert.ok(stored.includes('Riverside'), stored);
+    assert.ok(!stored.includes('52.59') && !stored.includes('1.939'), stored);
+
+    // Far outside the area: the person is asked to type it instead, and nothing changes.
+    await context.setGeolocation({ latitude: 51.5072, longitude: -0.1276 });
+    await page.getByRole('button', { name: t.about.locate }).click();
+    await page.getByTestId('locate-status').getByText(t.about.locate_outside).waitFor();
+    assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
+    assert.deepEqual(problems, []);
+  });
+});

@@ -77,6 +77,12 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     await plan.getByLabel(t.suggest.first_step).fill('Ring to ask about Tuesday');
     await plan.getByLabel(t.suggest.when).fill('Next Tuesday');
     await plan.getByLabel(t.barrier.confidence).check();
+    await plan.getByLabel(t.suggest.travel).selectOption('walk');
+    // Where it is, from the directory, to work out how to get there.
+    const firstEntry = byId[ids[0]];
+    if (firstEntry.reach.kind === 'local' && firstEntry.reach.location.address) {
+      await plan.getByTestId('where').getByText(firstEntry.reach.location.address, { exact: false }).waitFor();
+    }
     await waitForSaved(page);
 
     await page.reload();
@@ -92,6 +98,15 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     assert.equal(await kept.getByLabel(t.suggest.first_step).inputValue(), 'Ring to ask about Tuesday');
     assert.equal(await kept.getByLabel(t.suggest.when).inputValue(), 'Next Tuesday');
     assert.equal(await kept.getByLabel(t.barrier.confidence).isChecked(), true);
+    assert.equal(await kept.getByLabel(t.suggest.travel).inputValue(), 'walk');
+
+    // The chosen activities are part of the network now, as plans.
+    await page.goto(`${server.url}#/network`);
+    const planned = page.getByTestId('planned');
+    await planned.getByRole('heading', { name: t.network.planned_title }).waitFor();
+    assert.deepEqual(await planned.locator('li').allTextContents(), chosenNames);
+    await planned.getByRole('link', { name: t.network.planned_link }).click();
+    await page.getByTestId('suggestions').waitFor();
 
     // Removing one frees a place.
     await kept.getByRole('button', { name: t.suggest.remove }).click();
@@ -116,5 +131,51 @@ test('when nothing matches, the person is told which limit left most out', async
       .getByTestId('relax')
       .getByText(fill(t.suggest.relax, { limit: t.limit.language }))
       .waitFor();
+  });
+});
+
+test('a note that an entry has closed stays on the device, hides it, and can be shared by choice', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/suggestions`);
+    const cards = page.getByTestId('suggestions').locator('li.suggestion');
+    await cards.first().waitFor();
+    const id = await cards.first().getAttribute('data-resource');
+    const name = byId[id].name;
+    await cards.first().getByRole('button', { name: t.suggest.choose }).click();
+
+    // Nothing is offered for sharing until there is a note.
+    assert.equal(await page.getByTestId('share-notes').count(), 0);
+    const plan = page.locator('article.plan').first();
+    await plan.getByText(t.suggest.entry_note_title).click();
+    await plan.getByLabel(t.reported.closed).check();
+    await plan.getByLabel(t.suggest.entry_note_text).fill('Moved to the library; café & garden closed');
+    await waitForSaved(page);
+
+    // The person sees exactly what would be shared, as text.
+    const preview = page.getByTestId('share-notes-preview');
+    const text = await preview.textContent();
+    assert.ok(text.includes(`${name} (${id})`), text);
+    assert.ok(text.includes(t.reported.closed), text);
+    assert.ok(text.includes('Moved to the library; café & garden closed'), text);
+    // The e-mail is a draft in the person's own e-mail app, to the area's feedback address.
+    const href = await page.getByTestId('share-notes-email').getAttribute('href');
+    const area = JSON.parse(readFileSync(new URL('../../public/area/area.json', import.meta.url)));
+    assert.ok(href.startsWith(`mailto:${area.feedback_email}?subject=`), href);
+    assert.equal(decodeURIComponent(href.split('&body=')[1]), text);
+
+    // Reported closed: no longer suggested, and the page says why.
+    await page.getByText(fill(t.suggest.hidden_closed, { names: name })).waitFor();
+    const shown = await cards.evaluateAll((els) => els.map((e) => e.dataset.resource));
+    assert.ok(!shown.includes(id), 'the closed entry is not suggested again');
+
+    // Kept on the device.
+    await page.reload();
+    await page.getByTestId('share-notes-preview').waitFor();
+    assert.equal(await page.getByTestId('share-notes-preview').textContent(), text);
+    assert.deepEqual(problems, []);
   });
 });

@@ -10,6 +10,45 @@ pub struct LatLon {
     pub lon: f64,
 }
 
+/// The area's settings (`area.json`): its name and the words it shows people. Every field but
+/// the name is optional, so an older or smaller file still works.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AreaSettings {
+    pub version: u32,
+    pub name: String,
+    pub short_name: String,
+    pub centre: Option<LatLon>,
+    /// A few sentences of help shown on the welcome page.
+    pub help_text: String,
+    /// How to reach the area's team (phone, hours, e-mail), shown as written.
+    pub contact: String,
+    /// Where people may send notes about directory entries, if they choose to.
+    pub feedback_email: String,
+    /// BCP 47 tags of the languages offered.
+    pub languages: Vec<String>,
+}
+
+impl AreaSettings {
+    /// Reads `area.json`; `None` when the text is not a settings object at all.
+    pub fn parse(json: &str) -> Option<AreaSettings> {
+        serde_json::from_str(json.trim_start_matches('\u{feff}')).ok()
+    }
+
+    /// The feedback address, if it looks like one (something@something.something).
+    pub fn feedback_address(&self) -> Option<&str> {
+        let address = self.feedback_email.trim();
+        let (user, host) = address.split_once('@')?;
+        let plausible = !user.is_empty()
+            && host.contains('.')
+            && !host.starts_with('.')
+            && !host.ends_with('.')
+            && !address.contains(char::is_whitespace)
+            && !address.contains(['?', '&', '<', '>', '"']);
+        plausible.then_some(address)
+    }
+}
+
 /// One named place in the lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
@@ -72,6 +111,32 @@ impl AreaLookup {
             lat: in_district.iter().map(|p| p.lat).sum::<f64>() / n,
             lon: in_district.iter().map(|p| p.lon).sum::<f64>() / n,
         })
+    }
+}
+
+impl AreaLookup {
+    /// The neighbourhood nearest to `at`, if one lies within `within_km`. Used when the person
+    /// asks to use their device's location: only the neighbourhood's name is kept, never the
+    /// coordinates.
+    pub fn nearest_neighbourhood(&self, at: LatLon, within_km: f64) -> Option<&Place> {
+        self.places
+            .iter()
+            .filter(|p| p.kind == "neighbourhood")
+            .map(|p| {
+                (
+                    distance_km(
+                        at,
+                        LatLon {
+                            lat: p.lat,
+                            lon: p.lon,
+                        },
+                    ),
+                    p,
+                )
+            })
+            .filter(|(km, _)| km.is_finite() && *km <= within_km)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p)
     }
 }
 

@@ -63,3 +63,59 @@ fn distances_are_in_kilometres() {
     assert!((km - 1.013).abs() < 0.01, "{km}");
     assert_eq!(distance_km(a, a), 0.0);
 }
+
+#[test]
+fn the_nearest_neighbourhood_is_found_only_within_reach() {
+    let lookup = AreaLookup::parse(
+        r#"{"places":[
+          {"name":"Riverside","kind":"neighbourhood","lat":52.59,"lon":-1.94},
+          {"name":"Old Town","kind":"neighbourhood","lat":52.60,"lon":-1.95},
+          {"name":"MB2 7QD","kind":"postcode","lat":52.5951,"lon":-1.9451}
+        ]}"#,
+    )
+    .expect("a lookup");
+    // Nearer Old Town than Riverside; the postcode in between is not a neighbourhood.
+    let near_old_town = LatLon {
+        lat: 52.598,
+        lon: -1.948,
+    };
+    let found = lookup.nearest_neighbourhood(near_old_town, 5.0);
+    assert_eq!(found.map(|p| p.name.as_str()), Some("Old Town"));
+    let far_away = LatLon {
+        lat: 51.5,
+        lon: -0.12,
+    };
+    assert_eq!(lookup.nearest_neighbourhood(far_away, 5.0), None);
+    let nonsense = LatLon {
+        lat: f64::NAN,
+        lon: 0.0,
+    };
+    assert_eq!(lookup.nearest_neighbourhood(nonsense, 5.0), None);
+}
+
+#[test]
+fn area_settings_read_the_sample_and_check_the_feedback_address() {
+    use genie_core::area::AreaSettings;
+    let sample = include_str!("../../../public/area/area.json");
+    let settings = AreaSettings::parse(sample).expect("the sample settings");
+    assert_eq!(settings.name, "Millbrook and district");
+    assert!(settings.feedback_address().is_some());
+    for bad in [
+        "",
+        "nobody",
+        "a@b",
+        "a@.b",
+        "a b@c.d",
+        "x@y.z?cc=other@evil.example",
+    ] {
+        let settings = AreaSettings {
+            feedback_email: bad.into(),
+            ..AreaSettings::default()
+        };
+        assert_eq!(settings.feedback_address(), None, "{bad}");
+    }
+    assert_eq!(AreaSettings::parse("[1,2]"), None);
+    // Older files without the newer fields still read.
+    let old = AreaSettings::parse(r#"{"version":1,"name":"Old"}"#).expect("settings");
+    assert_eq!(old.feedback_email, "");
+}

@@ -78,6 +78,7 @@ fn choice_round_trips_with_plan_and_check_ins() {
             with_member: Some(MemberId(2)),
             expected_barriers: [Barrier::Transport].into(),
             when_text: "Tuesday after next".into(),
+            travel: Some(TravelMode::Bus),
         },
         check_ins: vec![CheckIn {
             at: Timestamp(1_209_600_000),
@@ -87,6 +88,11 @@ fn choice_round_trips_with_plan_and_check_ins() {
             barriers: [Barrier::Timing].into(),
             note: "Windy".into(),
         }],
+        entry_note: EntryNote {
+            problems: [ReportedProblem::WrongTime].into(),
+            text: "Starts at 11, not 10".into(),
+            updated_at: Timestamp(1_209_700_000),
+        },
     });
 }
 

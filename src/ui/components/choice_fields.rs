@@ -142,14 +142,22 @@ pub fn SelectField<T: Labelled + PartialEq>(
     #[prop(into)]
     label: Signal<String>,
     /// The element id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The current answer.
     #[prop(into)]
     value: Signal<Option<T>>,
     /// Called with the new answer.
     on_change: Callback<Option<T>>,
+    /// The label of the empty first option; "Not said" when not given.
+    #[prop(optional, into)]
+    none_label: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let none_label = move || match none_label {
+        Some(label) => label.get(),
+        None => t_string!(i18n, network.not_said).to_string(),
+    };
     let options = T::options()
         .iter()
         .copied()
@@ -163,7 +171,7 @@ pub fn SelectField<T: Labelled + PartialEq>(
         .collect_view();
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <select
                 id=id
                 on:change=move |ev| {
@@ -173,7 +181,7 @@ pub fn SelectField<T: Labelled + PartialEq>(
                 }
             >
                 <option value="" selected=move || value.get().is_none()>
-                    {t!(i18n, network.not_said)}
+                    {none_label}
                 </option>
                 {options}
             </select>

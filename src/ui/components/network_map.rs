@@ -188,7 +188,7 @@ pub fn NetworkMap() -> impl IntoView {
                 on:click=move |_| {
                     if let Some(svg) = svg_ref.get_untracked() {
                         let svg: web_sys::Element = svg.unchecked_into();
-                        save_svg(&svg.outer_html(), "genie-map.svg");
+                        crate::platform::save_file(&svg.outer_html(), "image/svg+xml", "genie-map.svg");
                     }
                 }
             >
@@ -196,32 +196,6 @@ pub fn NetworkMap() -> impl IntoView {
             </button>
         </div>
     }
-}
-
-/// Offers the map to the person as an SVG file, made on the device and saved on the device.
-fn save_svg(markup: &str, file_name: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(markup));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(link) = document().create_element("a") {
-        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
-        link.set_href(&url);
-        link.set_download(file_name);
-        link.click();
-    }
-    // Some browsers read the file after click() returns: free it a little later.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
 }
 
 /// One member on the map, as a focusable button.

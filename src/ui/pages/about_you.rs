@@ -4,6 +4,8 @@ use genie_core::model::{AgeBand, Condition, Gender};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::platform::{self, LocateError};
+use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -35,6 +37,7 @@ pub fn AboutYouPage() -> impl IntoView {
                         state.update_profile(|p| p.area = area);
                     }
                 />
+                <UseMyLocation />
             </div>
             <RadioGroup
                 legend=Signal::derive(move || text(t_string!(i18n, about.age_legend)))
@@ -89,5 +92,80 @@ pub fn AboutYouPage() -> impl IntoView {
                 <a class="button" href=Route::Welcome.href()>{t!(i18n, about.done)}</a>
             </div>
         </form>
+    }
+}
+
+/// How far from the nearest known neighbourhood a device can be and still be "in" the area.
+const NEIGHBOURHOOD_REACH_KM: f64 = 5.0;
+
+/// What happened when the person asked to use their location.
+#[derive(Debug, Clone, PartialEq)]
+enum LocateOutcome {
+    Idle,
+    Asking,
+    Found(String),
+    OutsideArea,
+    Failed(LocateError),
+}
+
+/// "Find my area for me": asks the device where it is, once, and fills in the nearest
+/// neighbourhood's name. Only that name is kept; the position itself is dropped at once.
+#[component]
+fn UseMyLocation() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let area = AreaState::expect();
+    let outcome = RwSignal::new(LocateOutcome::Idle);
+    let locate = move |_| {
+        area.ensure_loaded();
+        outcome.set(LocateOutcome::Asking);
+        leptos::task::spawn_local(async move {
+            let result = platform::current_position().await;
+            // The lookup may still be loading on a slow connection: wait for it briefly.
+            for _ in 0..50 {
+                if area.status.get_untracked() != AreaStatus::Loading {
+                    break;
+                }
+                platform::sleep_ms(100).await;
+            }
+            let next = match result {
+                Err(error) => LocateOutcome::Failed(error),
+                Ok(at) => match area.lookup.with_untracked(|l| {
+                    l.nearest_neighbourhood(at, NEIGHBOURHOOD_REACH_KM)
+                        .map(|p| p.name.clone())
+                }) {
+                    Some(name) => {
+                        let typed = name.clone();
+                        state.update_profile(|p| p.area = typed);
+                        LocateOutcome::Found(name)
+                    }
+                    None => LocateOutcome::OutsideArea,
+                },
+            };
+            outcome.set(next);
+        });
+    };
+    let message = move || match outcome.get() {
+        LocateOutcome::Idle => String::new(),
+        LocateOutcome::Asking => t_string!(i18n, about.locating).to_string(),
+        LocateOutcome::Found(name) => t_string!(i18n, about.located, name = name),
+        LocateOutcome::OutsideArea => t_string!(i18n, about.locate_outside).to_string(),
+        LocateOutcome::Failed(LocateError::Denied) => {
+            t_string!(i18n, about.locate_denied).to_string()
+        }
+        LocateOutcome::Failed(_) => t_string!(i18n, about.locate_failed).to_string(),
+    };
+    view! {
+        <p class="hint">{t!(i18n, about.locate_hint)}</p>
+        <button
+            type="button"
+            class="button"
+            data-testid="use-location"
+            disabled=move || outcome.get() == LocateOutcome::Asking
+            on:click=locate
+        >
+            {t!(i18n, about.locate)}
+        </button>
+        <p role="status" data-testid="locate-status">{message}</p>
     }
 }

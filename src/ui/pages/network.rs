@@ -57,6 +57,7 @@ pub fn NetworkPage(
                     .into_any()
             }
         }}
+        <PlannedActivities />
         <DormantActivities />
         <div class="actions next-step">
             <a class="button primary" href=Route::Summary.href()>{t!(i18n, network.next_summary)}</a>
@@ -299,6 +300,37 @@ fn MemberRow(
                 </button>
             </div>
         </li>
+    }
+}
+
+/// The activities chosen from the suggestions: part of the network now, as plans.
+#[component]
+fn PlannedActivities() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = AppState::expect();
+    let planned = move || {
+        state.choices.with(|cs| {
+            cs.iter()
+                .filter(|c| c.status != genie_core::model::ChoiceStatus::Stopped)
+                .map(|c| (c.id, c.resource_name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let planned = planned();
+        (!planned.is_empty()).then(|| {
+            let items = planned
+                .into_iter()
+                .map(|(id, name)| view! { <li data-choice=id.0 dir="auto">{name}</li> })
+                .collect_view();
+            view! {
+                <section class="planned" aria-labelledby="planned-title" data-testid="planned">
+                    <h2 id="planned-title">{t!(i18n, network.planned_title)}</h2>
+                    <ul>{items}</ul>
+                    <a class="button" href=Route::Suggestions.href()>{t!(i18n, network.planned_link)}</a>
+                </section>
+            }
+        })
     }
 }
 

@@ -17,7 +17,10 @@ pub use network::{
     Circle, ContactFrequency, DormantActivity, Member, MemberId, MemberKind, Network, Point,
     Relationship, Tie,
 };
-pub use plan::{Barrier, CheckIn, Choice, ChoiceId, ChoiceStatus, Plan, Tried, MAX_ACTIVE_CHOICES};
+pub use plan::{
+    Barrier, CheckIn, Choice, ChoiceId, ChoiceStatus, EntryNote, Plan, ReportedProblem, Tried,
+    MAX_ACTIVE_CHOICES,
+};
 pub use preferences::{
     AccessNeed, Category, CostLimit, DayPart, Interest, Preferences, SubCategory, TimeSlot,
     TravelMode, Weekday,

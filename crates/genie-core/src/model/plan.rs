@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::word_enum::word_enum;
-use super::{MemberId, Timestamp};
+use super::{MemberId, Timestamp, TravelMode};
 
 /// At most this many activities are being tried at once: small steps are more likely taken.
 pub const MAX_ACTIVE_CHOICES: usize = 3;
@@ -24,6 +24,16 @@ word_enum! {
         Confidence = "confidence",
         NobodyToGoWith = "nobody_to_go_with",
         Other = "other",
+    }
+}
+
+word_enum! {
+    /// What the person found wrong with a directory entry after trying it, so the area team
+    /// can correct it if the person chooses to tell them.
+    pub enum ReportedProblem {
+        Closed = "closed",
+        WrongTime = "wrong_time",
+        NotAsDescribed = "not_as_described",
     }
 }
 
@@ -56,6 +66,8 @@ pub struct Plan {
     pub when_text: String,
     /// Someone from the network who could come along or give a lift.
     pub with_member: Option<MemberId>,
+    /// How they mean to get there.
+    pub travel: Option<TravelMode>,
     /// What might get in the way, named in advance.
     pub expected_barriers: BTreeSet<Barrier>,
 }
@@ -76,6 +88,23 @@ pub struct CheckIn {
     pub note: String,
 }
 
+/// What the person noted about the directory entry itself. Kept on the device; sent to the
+/// area team only if the person chooses to share it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EntryNote {
+    pub problems: BTreeSet<ReportedProblem>,
+    /// Anything else, in the person's words ("it moved to the library").
+    pub text: String,
+    pub updated_at: Timestamp,
+}
+
+impl EntryNote {
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty() && self.text.trim().is_empty()
+    }
+}
+
 /// An activity or resource the person chose to try.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
@@ -90,4 +119,14 @@ pub struct Choice {
     pub plan: Plan,
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
+    /// Problems with the entry noted after trying it.
+    #[serde(default, skip_serializing_if = "EntryNote::is_empty")]
+    pub entry_note: EntryNote,
+}
+
+impl Choice {
+    /// True when the person said the entry has closed: it is not suggested to them again.
+    pub fn reported_closed(&self) -> bool {
+        self.entry_note.problems.contains(&ReportedProblem::Closed)
+    }
 }
