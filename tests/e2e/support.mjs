@@ -12,9 +12,12 @@ const root = new URL('../../', import.meta.url);
 /** The English catalogue: `t.welcome.title` and so on. */
 export const t = JSON.parse(readFileSync(new URL('locales/en.json', root), 'utf8'));
 
+/** The release build to test: dist/, or the folder named by GENIE_DIST. */
+export const distDir = process.env.GENIE_DIST || new URL('dist', root).pathname;
+
 /** Serves the release build; resolves to { url, close }. */
-export function serveApp({ prefix = '/' } = {}) {
-  return serve({ dir: new URL('dist', root).pathname, port: 0, prefix });
+export function serveApp({ prefix = '/', dir = distDir, port = 0 } = {}) {
+  return serve({ dir, port, prefix });
 }
 
 /** A fresh, empty browser profile directory, removed by `cleanup()`. */
