@@ -3,6 +3,7 @@
 mod fetch;
 mod files;
 mod geolocation;
+pub mod service_worker;
 
 pub use fetch::{fetch_text, FetchError};
 pub use files::{mailto, save_file};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::components::{SaveIndicator, StorageNotice};
+use super::components::{SaveIndicator, StorageNotice, UpdatePrompt};
 use super::pages::{
     AboutYouPage, MemberPage, NetworkPage, PreferencesPage, SuggestionsPage, SummaryPage,
     WelcomePage,
@@ -44,6 +44,7 @@ fn Shell() -> impl IntoView {
             <SaveIndicator />
         </header>
         <StorageNotice />
+        <UpdatePrompt />
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
             {move || state.announcement.get()}
         </p>

@@ -7,6 +7,7 @@ pub mod network_map;
 mod page_heading;
 mod save_indicator;
 mod storage_notice;
+mod update_prompt;
 
 pub use choice_fields::{CheckboxGroup, RadioGroup, SelectField};
 pub use kind_icon::KindIcon;
@@ -15,3 +16,4 @@ pub use network_map::NetworkMap;
 pub use page_heading::PageHeading;
 pub use save_indicator::SaveIndicator;
 pub use storage_notice::StorageNotice;
+pub use update_prompt::UpdatePrompt;
