@@ -10,6 +10,11 @@ cd "$GENIE_ROOT"
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
 
+# Offline: what the service worker keeps, its install time, and a second visit with no
+# connection; then Lighthouse at mobile settings (slow, so here and not in the tests).
+node scripts/sw-bench.mjs dist
+node scripts/bench-lighthouse.mjs dist
+
 # Matching and directory checks, and the HSDS importer, natively.
 cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
