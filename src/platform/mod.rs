@@ -44,3 +44,28 @@ pub async fn sleep_ms(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A date as people there write it ("23 November 2026"), in the device's own time zone.
+pub fn local_date(at: Timestamp, locale: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    String::from(date.to_locale_date_string(locale, &options))
+}
+
+/// The same calendar day as `at` on this device, at `hour` o'clock local time.
+pub fn at_local_hour(at: Timestamp, hour: u32) -> Timestamp {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+    date.set_hours(hour);
+    date.set_minutes(0);
+    date.set_seconds(0);
+    date.set_milliseconds(0);
+    let ms = date.get_time();
+    if ms.is_finite() {
+        Timestamp(ms as i64)
+    } else {
+        at
+    }
+}

@@ -19,6 +19,8 @@ pub enum Route {
     Preferences,
     /// Suggestions from the area's directory, with reasons; choose up to three.
     Suggestions,
+    /// Follow-up: what is due, taking stock, how the person is doing, what changed.
+    OverTime,
 }
 
 impl Route {
@@ -32,6 +34,7 @@ impl Route {
             ["summary"] => Route::Summary,
             ["preferences"] => Route::Preferences,
             ["suggestions"] => Route::Suggestions,
+            ["over-time"] => Route::OverTime,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -51,6 +54,7 @@ impl Route {
             Route::Summary => "#/summary".into(),
             Route::Preferences => "#/preferences".into(),
             Route::Suggestions => "#/suggestions".into(),
+            Route::OverTime => "#/over-time".into(),
         }
     }
 

@@ -73,6 +73,8 @@ pub struct AppState {
     choices_writable: RwSignal<bool>,
     /// The open wave: the map being drawn now.
     pub wave: RwSignal<Wave>,
+    /// Earlier maps, oldest first. Closed waves are kept as they were and never changed.
+    pub closed_waves: RwSignal<Vec<Wave>>,
     /// False while the waves on the device could not be read, so none is overwritten.
     wave_writable: RwSignal<bool>,
     /// The member removed last, with its ties, so the removal can be undone.
@@ -96,6 +98,7 @@ impl AppState {
             choices: RwSignal::new(Vec::new()),
             choices_writable: RwSignal::new(false),
             wave: RwSignal::new(Wave::first(platform::now())),
+            closed_waves: RwSignal::new(Vec::new()),
             wave_writable: RwSignal::new(false),
             last_removed: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
@@ -153,6 +156,10 @@ impl AppState {
                     if !unreadable.is_empty() {
                         health = StorageHealth::Unreadable;
                     } else {
+                        let mut closed: Vec<Wave> =
+                            waves.iter().filter(|w| !w.is_open()).cloned().collect();
+                        closed.sort_by_key(|w| w.id);
+                        self.closed_waves.set(closed);
                         self.wave.set(current_wave(waves));
                         self.wave_writable.set(true);
                     }
@@ -275,6 +282,41 @@ impl AppState {
             let wave = self.wave.get_untracked();
             self.persist(move |repo| async move { store::save(&*repo, &wave).await });
         }
+    }
+
+    /// Changes the open wave's other parts (its self-ratings) and stores it.
+    pub fn update_wave(self, change: impl FnOnce(&mut Wave)) {
+        self.wave.update(change);
+        if self.wave_writable.get_untracked() {
+            let wave = self.wave.get_untracked();
+            self.persist(move |repo| async move { store::save(&*repo, &wave).await });
+        }
+    }
+
+    /// "Take stock": closes the map being drawn, keeps it as it is, and starts the next from a
+    /// copy, so redrawing is editing. Both are stored in one transaction.
+    pub fn take_stock(self) {
+        if !self.wave_writable.get_untracked() {
+            return;
+        }
+        let mut closing = self.wave.get_untracked();
+        let next = closing.close_and_continue(platform::now());
+        self.closed_waves
+            .update(|waves| waves.push(closing.clone()));
+        self.wave.set(next.clone());
+        self.last_removed.set(None);
+        self.persist(move |repo| async move {
+            // The closed wave first, so the unique "open" index never sees two open waves.
+            repo.write(vec![store::Write::put(&closing), store::Write::put(&next)])
+                .await
+        });
+    }
+
+    /// Every wave, oldest first, the open one last.
+    pub fn all_waves(self) -> Vec<Wave> {
+        let mut waves = self.closed_waves.get();
+        waves.push(self.wave.get());
+        waves
     }
 
     /// Removes a member, keeping it for [`AppState::undo_remove`].

@@ -76,7 +76,7 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     const plan = page.locator('article.plan').first();
     await plan.getByLabel(t.suggest.first_step).fill('Ring to ask about Tuesday');
     await plan.getByLabel(t.suggest.when).fill('Next Tuesday');
-    await plan.getByLabel(t.barrier.confidence).check();
+    await plan.getByRole('group', { name: t.suggest.barriers }).getByLabel(t.barrier.confidence).check();
     await plan.getByLabel(t.suggest.travel).selectOption('walk');
     // Where it is, from the directory, to work out how to get there.
     const firstEntry = byId[ids[0]];
@@ -97,7 +97,7 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     const kept = plans.first();
     assert.equal(await kept.getByLabel(t.suggest.first_step).inputValue(), 'Ring to ask about Tuesday');
     assert.equal(await kept.getByLabel(t.suggest.when).inputValue(), 'Next Tuesday');
-    assert.equal(await kept.getByLabel(t.barrier.confidence).isChecked(), true);
+    assert.equal(await kept.getByRole('group', { name: t.suggest.barriers }).getByLabel(t.barrier.confidence).isChecked(), true);
     assert.equal(await kept.getByLabel(t.suggest.travel).inputValue(), 'walk');
 
     // The chosen activities are part of the network now, as plans.

@@ -10,7 +10,7 @@ mod storage_notice;
 mod update_prompt;
 
 pub use choice_fields::{CheckboxGroup, RadioGroup, SelectField};
-pub use kind_icon::KindIcon;
+pub use kind_icon::{kind_colour, KindIcon};
 pub use nearby_map::{NearbyMap, NearbyPlace};
 pub use network_map::NetworkMap;
 pub use page_heading::PageHeading;

@@ -3,6 +3,7 @@
 mod about_you;
 mod member;
 mod network;
+mod over_time;
 mod preferences;
 mod suggestions;
 mod summary;
@@ -11,6 +12,7 @@ mod welcome;
 pub use about_you::AboutYouPage;
 pub use member::MemberPage;
 pub use network::NetworkPage;
+pub use over_time::{DueNotice, OverTimePage};
 pub use preferences::PreferencesPage;
 pub use suggestions::SuggestionsPage;
 pub use summary::SummaryPage;

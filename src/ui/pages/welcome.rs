@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::ui::components::PageHeading;
+use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -18,6 +19,7 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
         <p class="lead">{t!(i18n, welcome.lead)}</p>
+        <DueNotice />
         <h2>{t!(i18n, welcome.what_title)}</h2>
         <ul class="what-list">
             <li>{t!(i18n, welcome.what_map)}</li>
@@ -42,6 +44,9 @@ pub fn WelcomePage() -> impl IntoView {
             <a class="button" href=Route::Network { list: false }.href()>
                 {t!(i18n, welcome.next_network)}
             </a>
+            <Show when=started>
+                <a class="button" href=Route::OverTime.href()>{t!(i18n, welcome.over_time)}</a>
+            </Show>
         </div>
     }
 }

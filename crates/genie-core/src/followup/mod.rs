@@ -9,12 +9,14 @@
 //! - `diff`: what changed between two waves' maps, member by member.
 //! - `change_score`: the published five-item "change within network" score, with reasons.
 //! - `due`: which check-ins and take-stock redraws are due when the app opens.
+//! - `offers`: barriers named in check-ins, offered back as changes to the practical limits.
 //! - `ics`: a calendar file (RFC 5545) for a reminder, from words the UI passes in.
 
 mod change_score;
 mod diff;
 mod due;
 mod ics;
+mod offers;
 mod wellbeing;
 
 pub use change_score::{change_score, score_waves, ChangeScore, ScoreItem, ScoreLine, ScoreReason};
@@ -27,6 +29,7 @@ pub use due::{
     TAKE_STOCK_EARLY_DAYS,
 };
 pub use ics::{reminder_ics, Reminder};
+pub use offers::{apply as apply_offer, limit_offers, named_barriers, LimitOffer, NEAR_KM};
 pub use wellbeing::{
     loneliness, ons4, set_loneliness, set_ons4, trends, Direction, LonelinessItem, LonelinessScore,
     Measure, Ons4Item, Ons4Score, OutOfRange, Reading, Trend, ONS4_MAX, UCLA_ITEM_MAX,

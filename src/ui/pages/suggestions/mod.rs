@@ -1,6 +1,8 @@
 //! "Suggestions for you": resources from the area's directory that fit, best first, each with
 //! its reasons; choose up to three and make a small plan for each.
 
+mod check_in;
+mod offers;
 mod plan;
 mod share_notes;
 mod words;
@@ -16,6 +18,7 @@ use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, ChooseError};
+use offers::LimitOffers;
 use plan::ChosenList;
 use words::{limit_words, reason_words};
 
@@ -184,6 +187,7 @@ pub fn SuggestionsPage() -> impl IntoView {
         <p class="lead">{t!(i18n, suggest.intro)}</p>
         {move || home_note().map(|note| view! { <p class="hint">{note}</p> })}
         <ChosenList />
+        <LimitOffers />
         <p class="problem" role="alert" data-testid="choose-refused">
             {move || full_message.get().then(|| t_string!(i18n, suggest.full))}
         </p>

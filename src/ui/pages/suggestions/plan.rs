@@ -7,6 +7,7 @@ use genie_core::model::{
 };
 use leptos::prelude::*;
 
+use super::check_in::CheckInForm;
 use super::share_notes::ShareNotes;
 use crate::i18n::*;
 use crate::platform;
@@ -169,6 +170,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
                     })
                 })
             />
+            <CheckInForm id=id />
             <EntryNoteForm id=id />
             <button
                 type="button"

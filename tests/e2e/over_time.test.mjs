@@ -1,0 +1,145 @@
+// Coming back over weeks and months, with the browser's clock under the test's control: map
+// and choose; two weeks later a check-in is offered and a barrier named there comes back as an
+// offer; six months later taking stock keeps the first map and the comparison shows what
+// changed, with the change score; a calendar reminder is a valid file; all survives a reload.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+
+let server;
+before(async () => {
+  server = await serveApp();
+});
+after(() => server.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
+
+async function addMember(page, { name, kind, circle }) {
+  await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
+  await page.locator(`input[name=new-kind][value=${kind}]`).check();
+  await page.locator(`input[name=new-circle][value=${circle}]`).check();
+  await page.getByRole('button', { name: t.network.add, exact: true }).click();
+  await page
+    .getByTestId('announcement')
+    .getByText(fill(t.network.added_to[circle], { name }))
+    .waitFor();
+  await waitForSaved(page);
+}
+
+test('check in after two weeks, take stock after six months, see what changed', async () => {
+  await withBrowser(async (open) => {
+    const { context, page, problems } = await open();
+    const start = new Date('2026-01-05T09:00:00');
+    await context.clock.install({ time: start });
+
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/network`);
+    await addMember(page, { name: 'Pat', kind: 'person', circle: 'inner' });
+    await addMember(page, { name: 'Tuesday choir', kind: 'group', circle: 'outer' });
+
+    // A first answer to one well-being question, with the first map.
+    await page.goto(`${server.url}#/over-time`);
+    await page.getByText(t.wellbeing.open).click();
+    await page.getByLabel(t.wellbeing.life_satisfaction).selectOption('4');
+    await waitForSaved(page);
+    await page.getByTestId('nothing-due').waitFor();
+
+    // Choose something to try.
+    await page.goto(`${server.url}#/suggestions`);
+    const card = page.getByTestId('suggestions').locator('li.suggestion').first();
+    await card.waitFor();
+    const chosen = (await card.locator('h3').textContent()).trim();
+    await card.getByRole('button', { name: t.suggest.choose }).click();
+    await waitForSaved(page);
+
+    // A reminder for the check-in can go into the person's own calendar.
+    await page.goto(`${server.url}#/over-time`);
+    const reminder = page.getByTestId('reminders').getByRole('button').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), reminder.click()]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, /\r\nDTSTART:2026011\dT\d{6}Z\r\n/, ics);
+    assert.ok(ics.includes(`SUMMARY:${fill(t.reminders.check_in, { name: chosen }).replaceAll(',', '\\,').slice(0, 20)}`), ics);
+
+    // Two weeks later the check-in is offered when the app opens.
+    await context.clock.setSystemTime(new Date(start.getTime() + 15 * DAY));
+    await page.goto(server.url);
+    await page.reload();
+    const notice = page.getByTestId('due-notice');
+    await notice.getByRole('link', { name: fill(t.over_time.due_check_in, { name: chosen }) }).click();
+    const checkIn = page.locator('article.plan').first().getByTestId('check-in');
+    await checkIn.getByText(t.check_in.title).click();
+    await checkIn.getByLabel(t.check_in.tried_not_yet).check();
+    await checkIn.getByLabel(t.barrier.cost).check();
+    await checkIn.getByRole('button', { name: t.check_in.save }).click();
+    await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
+    await waitForSaved(page);
+
+    // The barrier comes back as an offer to change the matching limit.
+    const offers = page.getByTestId('offers');
+    await offers.getByRole('button', { name: t.offers.free_only }).click();
+    await waitForSaved(page);
+    assert.equal(await page.getByTestId('offers').count(), 0);
+    await page.goto(`${server.url}#/preferences`);
+    assert.equal(await page.getByLabel(t.prefs.cost_label).inputValue(), 'free');
+
+    // Six months after the first map: take stock.
+    await context.clock.setSystemTime(new Date(start.getTime() + 190 * DAY));
+    await page.goto(server.url);
+    await page.reload();
+    await page
+      .getByTestId('due-notice')
+      .getByRole('link', { name: t.over_time.due_six_months })
+      .click();
+    await page.getByRole('button', { name: t.over_time.take_stock }).click();
+    await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
+    await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+    await waitForSaved(page);
+    // Redrawing is editing: the copy already has everyone.
+    assert.equal(
+      await page.getByTestId('member-count').textContent(),
+      fill(t.network.count, { count: 2 }),
+    );
+    await addMember(page, { name: 'Walking group', kind: 'activity', circle: 'middle' });
+    await addMember(page, { name: 'Patient forum', kind: 'online', circle: 'outer' });
+
+    await page.goto(`${server.url}#/over-time`);
+    await page.getByText(t.wellbeing.open).click();
+    await page.getByLabel(t.wellbeing.life_satisfaction).selectOption('7');
+    await waitForSaved(page);
+
+    async function checkComparison() {
+      const compare = page.getByTestId('compare');
+      const added = await compare.locator('[data-change=new] li').allTextContents();
+      assert.deepEqual(added, [
+        `Walking group (${t.kind.activity.toLowerCase()})`,
+        `Patient forum (${t.kind.online.toLowerCase()})`,
+      ]);
+      const score = page.getByTestId('change-score');
+      await score.getByRole('heading', { name: fill(t.compare.score_title, { total: 2 }) }).waitFor();
+      assert.equal(await score.locator('[data-item=new_activities]').getAttribute('data-earned'), '1');
+      assert.equal(await score.locator('[data-item=online]').getAttribute('data-earned'), '1');
+      assert.equal(await score.locator('[data-item=new_members]').getAttribute('data-earned'), '0');
+      const trends = page.getByTestId('trends');
+      await trends
+        .getByText(fill(t.wellbeing.trend_better, { what: t.wellbeing.name_life, from: 4, to: 7 }))
+        .waitFor();
+      const timeline = await page.getByTestId('timeline').locator('ol.timeline li').allTextContents();
+      assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.map_started, { n: 1, count: 2 }))).length, 1);
+      assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.map_started, { n: 2, count: 4 }))).length, 1);
+      assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.tried_not_yet, { name: chosen }))).length, 1);
+    }
+    await checkComparison();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+
+    // Everything is still there after a reload; the first map was kept as it was.
+    await page.reload();
+    await page.getByTestId('compare').waitFor();
+    await checkComparison();
+    assert.deepEqual(problems, []);
+  });
+});
