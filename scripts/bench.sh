@@ -19,6 +19,13 @@ node scripts/bench-lighthouse.mjs dist
 cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
 
+# Matching and directory loading in the release wasm in headless Chromium.
+cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \
+  | grep -o 'metric .*'
+
+# Follow-up: the diff and change score of two 150-member maps, and opening 3 years of maps.
+cargo run --release -q -p genie-core --example followup_bench
+
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
 wasm_metrics="$(mktemp)"

@@ -17,6 +17,7 @@ mod geo;
 mod limits;
 mod reason;
 mod score;
+pub mod sample;
 
 use std::cmp::Ordering;
 

@@ -316,7 +316,7 @@ fn mini_map(
             let at = m.placed?;
             let class = if marked.contains(&m.id) { mark } else { "same" };
             Some(view! {
-                <circle class=format!("dot {class}") cx=cx + at.x * scale cy=cy + at.y * scale r="5" />
+                <circle class=format!("dot {class}") cx=cx + at.x * scale cy=cy + at.y * scale r="7" />
             })
         })
         .collect_view();
@@ -325,7 +325,7 @@ fn mini_map(
             {rings}
             <circle class="centre" cx=cx cy=cy r=geometry.centre_radius * scale />
             {dots}
-            <text x=cx y="216" text-anchor="middle">{caption}</text>
+            <text x=cx y="214" text-anchor="middle" class="caption">{caption}</text>
         </g>
     }
 }

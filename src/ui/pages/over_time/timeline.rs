@@ -171,12 +171,15 @@ fn chart(id: &'static str, title: &'static str, bars: Vec<Bar>, locale: Locale) 
         .first()
         .map(|b| b.segments.iter().map(|s| s.2.clone()).collect())
         .unwrap_or_default();
+    // Only what appears on some map: a legend of empty kinds is noise.
     let legend = bars
         .first()
         .map(|b| {
             b.segments
                 .iter()
-                .map(|(colour, _, name)| {
+                .enumerate()
+                .filter(|(i, _)| bars.iter().any(|bar| bar.segments.get(*i).is_some_and(|s| s.1 > 0)))
+                .map(|(_, (colour, _, name))| {
                     view! {
                         <li>
                             <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=*colour /></svg>
@@ -204,7 +207,14 @@ fn chart(id: &'static str, title: &'static str, bars: Vec<Bar>, locale: Locale) 
     view! {
         <figure class="chart" data-testid=id>
             <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 {width} {}", HEIGHT + 20.0) aria-hidden="true" class="chart-svg">
+            // Drawn at a natural size (shrinking on narrow screens), not stretched to the page.
+            <svg
+                viewBox=format!("0 0 {width} {}", HEIGHT + 20.0)
+                width=width * 1.5
+                height=(HEIGHT + 20.0) * 1.5
+                aria-hidden="true"
+                class="chart-svg"
+            >
                 {drawn}
             </svg>
             <ul class="legend">{legend}</ul>
