@@ -16,8 +16,8 @@ mod gaps;
 mod geo;
 mod limits;
 mod reason;
-mod score;
 pub mod sample;
+mod score;
 
 use std::cmp::Ordering;
 

@@ -1,7 +1,9 @@
 //! Made-up directories, preferences and a network for the matching benchmarks (native and in
 //! the browser), generated from a fixed seed so every run measures the same work.
 
-use crate::directory::{Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status};
+use crate::directory::{
+    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status,
+};
 use crate::model::{
     AccessNeed, Circle, CostLimit, DayPart, Interest, MemberKind, Network, Preferences,
     SubCategory, SupportTask, TimeSlot, TravelMode, Weekday,
