@@ -10,6 +10,7 @@ pub use files::{mailto, save_file};
 pub use geolocation::{current_position, LocateError};
 
 use genie_core::model::Timestamp;
+use wasm_bindgen::JsCast;
 
 /// The device's clock. The only place the app reads the time, so tests can reason about it.
 pub fn now() -> Timestamp {
@@ -67,5 +68,30 @@ pub fn at_local_hour(at: Timestamp, hour: u32) -> Timestamp {
         Timestamp(ms as i64)
     } else {
         at
+    }
+}
+
+/// Puts the area's checked colours into the page's colour variables. Set through the style
+/// object (not a style attribute), which the Content Security Policy allows.
+pub fn apply_theme(colours: &[(&'static str, String)]) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = root.style();
+    for (role, colour) in colours {
+        let variable = match *role {
+            "accent" => "--brand",
+            "accent_text" => "--brand-ink",
+            "background" => "--paper",
+            "text" => "--ink",
+            _ => continue,
+        };
+        let _ = style.set_property(variable, colour);
     }
 }

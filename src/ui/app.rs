@@ -28,7 +28,8 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::provide();
-    super::area_state::AreaState::provide();
+    let area = super::area_state::AreaState::provide();
+    area.load_settings();
     spawn_local(state.open());
 
     let route = RwSignal::new(Route::from_hash(&platform::current_hash()));
@@ -41,6 +42,14 @@ fn Shell() -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="app-header">
             <a class="app-name" href=Route::Welcome.href()>{t!(i18n, app_name)}</a>
+            {move || {
+                area.settings.with(|s| {
+                    s.logo_path().map(|src| {
+                        let alt = s.name.clone();
+                        view! { <img class="area-logo" src=src alt=alt /> }
+                    })
+                })
+            }}
             <SaveIndicator />
         </header>
         <StorageNotice />

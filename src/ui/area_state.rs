@@ -8,7 +8,7 @@ use genie_core::directory::{self, Directory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::platform::fetch_text;
+use crate::platform::{self, fetch_text};
 
 /// Where the area's files are, relative to the app.
 const DIRECTORY_PATH: &str = "area/directory.json";
@@ -52,7 +52,23 @@ impl AreaState {
         expect_context::<AreaState>()
     }
 
-    /// Starts loading, unless already loaded or loading.
+    /// Reads the area's settings (name, help, contact, logo, colours) at start. Without them
+    /// the app still works, in its own words and colours.
+    pub fn load_settings(self) {
+        spawn_local(async move {
+            let Some(settings) = fetch_text(SETTINGS_PATH)
+                .await
+                .ok()
+                .and_then(|text| AreaSettings::parse(&text))
+            else {
+                return;
+            };
+            platform::apply_theme(&settings.theme.usable());
+            self.settings.set(Arc::new(settings));
+        });
+    }
+
+    /// Starts loading the directory and lookup, unless already loaded or loading.
     pub fn ensure_loaded(self) {
         if matches!(
             self.status.get_untracked(),
@@ -73,13 +89,6 @@ impl AreaState {
                 .ok()
                 .and_then(|text| AreaLookup::parse(&text))
                 .unwrap_or_default();
-            // So are the settings: without them, there is no feedback address to offer.
-            let settings = fetch_text(SETTINGS_PATH)
-                .await
-                .ok()
-                .and_then(|text| AreaSettings::parse(&text))
-                .unwrap_or_default();
-            self.settings.set(Arc::new(settings));
             self.problems.set(problems.len());
             self.directory.set(Arc::new(checked));
             self.lookup.set(Arc::new(lookup));

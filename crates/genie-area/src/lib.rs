@@ -11,7 +11,7 @@
 //! [`check`] reads the folder and returns a [`Report`]; every [`Finding`] carries a stable
 //! `code` (for tests and scripts) and a sentence for people.
 
-pub mod contrast;
+pub use genie_core::area::contrast;
 pub mod directory;
 pub mod lookup;
 pub mod settings;

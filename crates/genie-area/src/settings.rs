@@ -56,13 +56,8 @@ pub const APP_LANGUAGES: &[&str] = &["en"];
 pub const LOGO_TYPES: &[&str] = &["svg", "png", "webp", "jpg", "jpeg"];
 pub const LOGO_MAX_BYTES: u64 = 100 * 1024;
 
-/// The app's own colours, used for whichever half of a pair a theme leaves out.
-const THEME_DEFAULTS: [(&str, &str); 4] = [
-    ("accent", "#1d4e89"),
-    ("accent_text", "#ffffff"),
-    ("background", "#ffffff"),
-    ("text", "#1a1a1a"),
-];
+// The app's own colours, used for whichever half of a pair a theme leaves out.
+use genie_core::area::DEFAULT_THEME as THEME_DEFAULTS;
 
 /// What the rest of the check needs from the settings.
 #[derive(Debug, Clone, PartialEq)]

@@ -119,3 +119,51 @@ fn area_settings_read_the_sample_and_check_the_feedback_address() {
     let old = AreaSettings::parse(r#"{"version":1,"name":"Old"}"#).expect("settings");
     assert_eq!(old.feedback_email, "");
 }
+
+#[test]
+fn theme_colours_are_used_only_in_readable_pairs() {
+    use genie_core::area::{AreaSettings, Theme};
+    let theme = |accent: &str, accent_text: Option<&str>| Theme {
+        accent: Some(accent.into()),
+        accent_text: accent_text.map(String::from),
+        ..Theme::default()
+    };
+    // A dark accent with Genie's white text on it: readable, used.
+    assert_eq!(
+        theme("#2A6", Some("#000")).usable(),
+        vec![
+            ("accent", "#22aa66".to_string()),
+            ("accent_text", "#000000".to_string())
+        ]
+    );
+    assert_eq!(
+        theme("#0b3d2e", None).usable(),
+        vec![
+            ("accent", "#0b3d2e".to_string()),
+            ("accent_text", "#ffffff".to_string())
+        ]
+    );
+    // Yellow with white text fails AA: the pair is dropped whole.
+    assert!(theme("#ffeb3b", None).usable().is_empty());
+    // Not a colour at all (or an attempt at CSS): dropped.
+    assert!(theme("red; background:url(x)", None).usable().is_empty());
+    assert!(Theme::default().usable().is_empty());
+
+    let settings = |logo: &str| AreaSettings {
+        logo: logo.into(),
+        ..AreaSettings::default()
+    };
+    assert_eq!(
+        settings("logo.svg").logo_path().as_deref(),
+        Some("area/logo.svg")
+    );
+    for bad in [
+        "",
+        "../secret.png",
+        "https://tracker.example/logo.png",
+        "a/b.png",
+        ".hidden",
+    ] {
+        assert_eq!(settings(bad).logo_path(), None, "{bad}");
+    }
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::ui::area_state::AreaState;
 use crate::ui::components::PageHeading;
 use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
@@ -30,6 +31,7 @@ pub fn WelcomePage() -> impl IntoView {
             <h2 id="privacy-title">{t!(i18n, welcome.privacy_title)}</h2>
             <p>{t!(i18n, welcome.privacy_body)}</p>
         </section>
+        <AreaWelcome />
         <p>{t!(i18n, welcome.time_hint)}</p>
         <div class="actions">
             <a class="button primary" href=Route::AboutYou.href()>
@@ -48,5 +50,29 @@ pub fn WelcomePage() -> impl IntoView {
                 <a class="button" href=Route::OverTime.href()>{t!(i18n, welcome.over_time)}</a>
             </Show>
         </div>
+    }
+}
+
+/// The area's own help and contact words, as the commissioner wrote them.
+#[component]
+fn AreaWelcome() -> impl IntoView {
+    let i18n = use_i18n();
+    let area = AreaState::expect();
+    move || {
+        area.settings.with(|s| {
+            let help = s.help_text.trim().to_string();
+            let contact = s.contact.trim().to_string();
+            let has_words = !help.is_empty() || !contact.is_empty();
+            (has_words && !s.name.trim().is_empty()).then(|| {
+                let name = s.name.clone();
+                view! {
+                    <section class="area-help" aria-labelledby="area-help-title" data-testid="area-help">
+                        <h2 id="area-help-title">{move || t_string!(i18n, welcome.area_title, area = name.clone())}</h2>
+                        {(!help.is_empty()).then(|| view! { <p dir="auto">{help}</p> })}
+                        {(!contact.is_empty()).then(|| view! { <p dir="auto"><strong>{t!(i18n, welcome.area_contact)}</strong> " " {contact}</p> })}
+                    </section>
+                }
+            })
+        })
     }
 }

@@ -1,5 +1,6 @@
 //! Colour contrast by WCAG 2.x: relative luminance of an sRGB colour and the contrast ratio of
-//! two colours, so the checker can refuse theme colours people with low vision cannot read.
+//! two colours, so neither the area checker nor the app accepts theme colours people with low
+//! vision cannot read.
 
 /// WCAG 2.x level AA for normal-size text.
 pub const AA_NORMAL_TEXT: f64 = 4.5;
@@ -26,6 +27,11 @@ impl Rgb {
             6 => Some(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
             _ => None,
         }
+    }
+
+    /// `#rrggbb`, lower case.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
     /// Relative luminance, 0 (black) to 1 (white), as WCAG 2.x defines it.

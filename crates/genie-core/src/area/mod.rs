@@ -1,7 +1,11 @@
 //! The area's own files beside the directory: its settings, and the lookup that turns a
 //! postcode or neighbourhood name into a place on the map, on the device.
 
+pub mod contrast;
+
 use serde::{Deserialize, Serialize};
+
+use contrast::{contrast_ratio, Rgb, AA_NORMAL_TEXT};
 
 /// A point on the Earth, WGS84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -27,12 +31,78 @@ pub struct AreaSettings {
     pub feedback_email: String,
     /// BCP 47 tags of the languages offered.
     pub languages: Vec<String>,
+    /// The area's logo: a file name inside the area folder.
+    pub logo: String,
+    /// The area's own colours, each `#rgb` or `#rrggbb`.
+    pub theme: Theme,
+}
+
+/// The area's colours in pairs: a colour and the text written on it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Theme {
+    pub accent: Option<String>,
+    pub accent_text: Option<String>,
+    pub background: Option<String>,
+    pub text: Option<String>,
+}
+
+/// Genie's own colours, used for whichever half of a pair a theme leaves out.
+pub const DEFAULT_THEME: [(&str, &str); 4] = [
+    ("accent", "#1d4e89"),
+    ("accent_text", "#ffffff"),
+    ("background", "#ffffff"),
+    ("text", "#1a1a1a"),
+];
+
+impl Theme {
+    /// The colours safe to use, as (role, `#rrggbb`) pairs: each pair (accent with its text,
+    /// background with its text) is used only if both parse and they reach WCAG AA contrast
+    /// together. A pair that fails is dropped whole, so the app keeps its own readable colours.
+    pub fn usable(&self) -> Vec<(&'static str, String)> {
+        let default = |role: &str| {
+            DEFAULT_THEME
+                .iter()
+                .find(|(r, _)| *r == role)
+                .and_then(|(_, c)| Rgb::parse(c))
+        };
+        let pick = |value: &Option<String>, role: &str| match value {
+            Some(text) => Rgb::parse(text.trim()),
+            None => default(role),
+        };
+        let mut out = Vec::new();
+        for (a, a_role, b, b_role) in [
+            (&self.accent, "accent", &self.accent_text, "accent_text"),
+            (&self.background, "background", &self.text, "text"),
+        ] {
+            if a.is_none() && b.is_none() {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (pick(a, a_role), pick(b, b_role)) {
+                if contrast_ratio(x, y) >= AA_NORMAL_TEXT {
+                    out.push((a_role, x.hex()));
+                    out.push((b_role, y.hex()));
+                }
+            }
+        }
+        out
+    }
 }
 
 impl AreaSettings {
     /// Reads `area.json`; `None` when the text is not a settings object at all.
     pub fn parse(json: &str) -> Option<AreaSettings> {
         serde_json::from_str(json.trim_start_matches('\u{feff}')).ok()
+    }
+
+    /// The logo's path relative to the app, if the name is a plain file name (no folders, no
+    /// address of another site).
+    pub fn logo_path(&self) -> Option<String> {
+        let name = self.logo.trim();
+        let plain = !name.is_empty()
+            && !name.contains(['/', '\\', ':', '?', '#'])
+            && !name.starts_with('.');
+        plain.then(|| format!("area/{name}"))
     }
 
     /// The feedback address, if it looks like one (something@something.something).
