@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 
 use super::components::{SaveIndicator, StorageNotice, UpdatePrompt};
 use super::pages::{
-    AboutYouPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage, SuggestionsPage,
-    SummaryPage, WelcomePage,
+    AboutYouPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage, PrivacyPage,
+    SuggestionsPage, SummaryPage, WelcomePage,
 };
 use super::route::Route;
 use super::state::AppState;
@@ -71,6 +71,7 @@ fn Shell() -> impl IntoView {
                     Route::Preferences => view! { <PreferencesPage /> }.into_any(),
                     Route::Suggestions => view! { <SuggestionsPage /> }.into_any(),
                     Route::OverTime => view! { <OverTimePage /> }.into_any(),
+                    Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                 }}
             </Show>
         </main>

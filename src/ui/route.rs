@@ -21,6 +21,8 @@ pub enum Route {
     Suggestions,
     /// Follow-up: what is due, taking stock, how the person is doing, what changed.
     OverTime,
+    /// What Genie keeps, where, for how long, and how to delete it.
+    Privacy,
 }
 
 impl Route {
@@ -35,6 +37,7 @@ impl Route {
             ["preferences"] => Route::Preferences,
             ["suggestions"] => Route::Suggestions,
             ["over-time"] => Route::OverTime,
+            ["privacy"] => Route::Privacy,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -55,6 +58,7 @@ impl Route {
             Route::Preferences => "#/preferences".into(),
             Route::Suggestions => "#/suggestions".into(),
             Route::OverTime => "#/over-time".into(),
+            Route::Privacy => "#/privacy".into(),
         }
     }
 

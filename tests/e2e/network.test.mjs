@@ -246,7 +246,7 @@ test('the map, the list and the other pages pass an accessibility scan', async (
       await page.getByTestId('member-count').getByText(`${MEMBERS.indexOf(member) + 1}`).waitFor();
     }
     await waitForSaved(page);
-    const views = ['#/network', '#/network/list', '#/network/member/0', '#/summary', '#/preferences', '#/suggestions', '#/about-you', '#/'];
+    const views = ['#/network', '#/network/list', '#/network/member/0', '#/summary', '#/preferences', '#/suggestions', '#/about-you', '#/over-time', '#/privacy', '#/'];
     for (const view of views) {
       await page.goto(`${server.url}${view}`);
       await page.locator('h1').waitFor();

@@ -88,3 +88,16 @@ test('the Content Security Policy blocks any attempt to reach another origin', a
     await context.close();
   });
 });
+
+test('the page about looking after information is reachable from the first page', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(server.url);
+    await page.getByRole('link', { name: t.privacy.link }).click();
+    await page.getByRole('heading', { level: 1, name: t.privacy.title }).waitFor();
+    for (const heading of ['what_title', 'where_title', 'sent_title', 'how_long_title', 'delete_title']) {
+      await page.getByRole('heading', { level: 2, name: t.privacy[heading] }).waitFor();
+    }
+    assert.deepEqual(problems, []);
+  });
+});

@@ -30,6 +30,7 @@ pub fn WelcomePage() -> impl IntoView {
         <section class="privacy" aria-labelledby="privacy-title">
             <h2 id="privacy-title">{t!(i18n, welcome.privacy_title)}</h2>
             <p>{t!(i18n, welcome.privacy_body)}</p>
+            <p><a href=Route::Privacy.href()>{t!(i18n, privacy.link)}</a></p>
         </section>
         <AreaWelcome />
         <p>{t!(i18n, welcome.time_hint)}</p>
