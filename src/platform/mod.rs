@@ -1,11 +1,17 @@
 //! Small windows onto the browser that the rest of the app uses.
 
+pub mod crypto;
 mod fetch;
 mod files;
 mod geolocation;
+pub mod storage;
+pub mod tabs;
 
 pub use fetch::{fetch_text, FetchError};
-pub use files::{mailto, save_file};
+pub use files::{
+    can_share, mailto, print_page, read_text, save_bytes, save_file, share_text, ReadFileError,
+    ShareOutcome,
+};
 pub use geolocation::{current_position, LocateError};
 
 use genie_core::model::Timestamp;
@@ -42,4 +48,24 @@ pub async fn sleep_ms(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Loads the page again from the start, at the welcome page when `fresh` is set: used after a
+/// restore or after deleting everything, so every part of the app starts from what is stored.
+pub fn reload_page(fresh: bool) {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        if fresh {
+            let _ = location.set_hash("#/");
+        }
+        let _ = location.reload();
+    }
+}
+
+/// A moment as a date in the person's language, such as "23 November 2025".
+pub fn long_date(at: Timestamp, language: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    String::from(date.to_locale_date_string(language, &options))
 }

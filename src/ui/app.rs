@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 
 use super::components::{SaveIndicator, StorageNotice};
 use super::pages::{
-    AboutYouPage, MemberPage, NetworkPage, PreferencesPage, SuggestionsPage, SummaryPage,
-    WelcomePage,
+    AboutYouPage, MemberPage, NetworkPage, PreferencesPage, ShareSummaryPage, SuggestionsPage,
+    SummaryPage, WelcomePage, YourDataPage,
 };
 use super::route::Route;
 use super::state::AppState;
@@ -60,8 +60,13 @@ fn Shell() -> impl IntoView {
                     Route::Summary => view! { <SummaryPage /> }.into_any(),
                     Route::Preferences => view! { <PreferencesPage /> }.into_any(),
                     Route::Suggestions => view! { <SuggestionsPage /> }.into_any(),
+                    Route::YourData => view! { <YourDataPage /> }.into_any(),
+                    Route::ShareSummary => view! { <ShareSummaryPage /> }.into_any(),
                 }}
             </Show>
         </main>
+        <footer class="app-footer">
+            <a class="footer-link" href=Route::YourData.href()>{t!(i18n, data.nav_link)}</a>
+        </footer>
     }
 }

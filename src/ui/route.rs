@@ -19,6 +19,10 @@ pub enum Route {
     Preferences,
     /// Suggestions from the area's directory, with reasons; choose up to three.
     Suggestions,
+    /// The person's data: backup, restore, research export, delete everything.
+    YourData,
+    /// A printable summary, also to share as text.
+    ShareSummary,
 }
 
 impl Route {
@@ -32,6 +36,8 @@ impl Route {
             ["summary"] => Route::Summary,
             ["preferences"] => Route::Preferences,
             ["suggestions"] => Route::Suggestions,
+            ["your-data"] => Route::YourData,
+            ["your-data", "share"] => Route::ShareSummary,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -51,6 +57,8 @@ impl Route {
             Route::Summary => "#/summary".into(),
             Route::Preferences => "#/preferences".into(),
             Route::Suggestions => "#/suggestions".into(),
+            Route::YourData => "#/your-data".into(),
+            Route::ShareSummary => "#/your-data/share".into(),
         }
     }
 

@@ -4,14 +4,18 @@ mod about_you;
 mod member;
 mod network;
 mod preferences;
+mod share_summary;
 mod suggestions;
 mod summary;
 mod welcome;
+mod your_data;
 
 pub use about_you::AboutYouPage;
 pub use member::MemberPage;
 pub use network::NetworkPage;
 pub use preferences::PreferencesPage;
+pub use share_summary::ShareSummaryPage;
 pub use suggestions::SuggestionsPage;
 pub use summary::SummaryPage;
 pub use welcome::WelcomePage;
+pub use your_data::YourDataPage;
