@@ -8,9 +8,19 @@ use wasm_bindgen::JsCast;
 /// Offers `contents` as a file called `file_name` of the given media type.
 pub fn save_file(contents: &str, media_type: &str, file_name: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    offer(&parts, media_type, file_name);
+}
+
+/// Offers `bytes` (a zip archive, say) as a file called `file_name`.
+pub fn save_bytes(bytes: &[u8], media_type: &str, file_name: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(&parts, media_type, file_name);
+}
+
+fn offer(parts: &js_sys::Array, media_type: &str, file_name: &str) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
@@ -39,4 +49,87 @@ pub fn mailto(address: &str, subject: &str, body: &str) -> String {
         String::from(js_sys::encode_uri_component(subject)),
         String::from(js_sys::encode_uri_component(body))
     )
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadFileError {
+    /// Larger than any backup could be.
+    TooBig,
+    /// The browser could not read it as text.
+    Unreadable,
+}
+
+/// Reads the file chosen in a file field as text (`File.text()`), refusing files larger than
+/// `max_bytes` before reading them.
+pub async fn read_text(file: &web_sys::File, max_bytes: f64) -> Result<String, ReadFileError> {
+    if file.size() > max_bytes {
+        return Err(ReadFileError::TooBig);
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(ReadFileError::Unreadable)
+}
+
+/// True when this browser can hand text to the device's own sharing (the Web Share API).
+pub fn can_share() -> bool {
+    share_function().is_some()
+}
+
+fn share_function() -> Option<(web_sys::Navigator, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
+    share
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .map(|f| (navigator, f))
+}
+
+/// How handing text to the device's sharing went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Shared,
+    /// The person closed the share sheet.
+    Cancelled,
+    /// This browser cannot share, or refused.
+    Unavailable,
+}
+
+/// Opens the device's share sheet with `title` and `text` (`navigator.share`). Must be called
+/// from a tap or key press.
+pub async fn share_text(title: &str, text: &str) -> ShareOutcome {
+    let Some((navigator, share)) = share_function() else {
+        return ShareOutcome::Unavailable;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    let Ok(promise) = share.call1(&navigator, &data) else {
+        return ShareOutcome::Unavailable;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return ShareOutcome::Unavailable;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => ShareOutcome::Shared,
+        Err(error) => {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                ShareOutcome::Cancelled
+            } else {
+                ShareOutcome::Unavailable
+            }
+        }
+    }
+}
+
+/// Opens the browser's print dialog, where the person can also save as PDF.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
 }

@@ -1,12 +1,18 @@
 //! Small windows onto the browser that the rest of the app uses.
 
+pub mod crypto;
 mod fetch;
 mod files;
 mod geolocation;
 pub mod service_worker;
+pub mod storage;
+pub mod tabs;
 
 pub use fetch::{fetch_text, FetchError};
-pub use files::{mailto, save_file};
+pub use files::{
+    can_share, mailto, print_page, read_text, save_bytes, save_file, share_text, ReadFileError,
+    ShareOutcome,
+};
 pub use geolocation::{current_position, LocateError};
 
 use genie_core::model::Timestamp;
@@ -93,5 +99,17 @@ pub fn apply_theme(colours: &[(&'static str, String)]) {
             _ => continue,
         };
         let _ = style.set_property(variable, colour);
+    }
+}
+
+/// Loads the page again from the start, at the welcome page when `fresh` is set: used after a
+/// restore or after deleting everything, so every part of the app starts from what is stored.
+pub fn reload_page(fresh: bool) {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        if fresh {
+            let _ = location.set_hash("#/");
+        }
+        let _ = location.reload();
     }
 }

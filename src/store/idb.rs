@@ -4,6 +4,7 @@
 //! Envelopes cross as JSON text and are parsed into plain JS objects, so what the browser
 //! holds is readable in its developer tools and indexable by top-level fields.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -12,7 +13,9 @@ use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// A request already sent inside a transaction, awaited only to learn why a batch failed.
 type PendingRequest = Pin<Box<dyn Future<Output = Result<(), StoreError>>>>;
@@ -20,6 +23,9 @@ type PendingRequest = Pin<Box<dyn Future<Output = Result<(), StoreError>>>>;
 /// A connection to the app's IndexedDB database.
 pub struct IndexedDbRepository {
     db: Database,
+    /// A second, idle connection that only listens for `versionchange` (see
+    /// [`IndexedDbRepository::watch_version_changes`]).
+    watcher: RefCell<Option<web_sys::IdbDatabase>>,
 }
 
 impl IndexedDbRepository {
@@ -30,12 +36,81 @@ impl IndexedDbRepository {
             .with_on_upgrade_needed(upgrade)
             .await
             .map_err(open_error)?;
-        Ok(IndexedDbRepository { db })
+        Ok(IndexedDbRepository {
+            db,
+            watcher: RefCell::new(None),
+        })
     }
 
     /// Closes the connection. Later calls fail, as they do when the browser closes it.
     pub fn close(&self) {
         self.db.clone().close();
+        if let Some(watcher) = self.watcher.borrow_mut().take() {
+            watcher.close();
+        }
+    }
+
+    /// Calls `on_change` once when another tab wants to upgrade the database (a newer version
+    /// of the app opened; the new version number is passed) or to delete it (`None`). The
+    /// other tab waits until every connection closes, so `on_change` must close this
+    /// repository (and write nothing more with the old layout).
+    ///
+    /// The event reaches every open connection. `indexed_db_futures` keeps its own listener
+    /// behind a feature we do without, so a second idle connection listens for us.
+    pub async fn watch_version_changes(
+        &self,
+        on_change: impl FnOnce(Option<f64>) + 'static,
+    ) -> Result<(), StoreError> {
+        let unavailable = |_| StoreError::Unavailable("cannot watch for version changes".into());
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable("no IndexedDB".into()))?;
+        let request = factory
+            .open_with_u32(&self.db.name(), DB_VERSION)
+            .map_err(unavailable)?;
+        let opened = js_sys::Promise::new(&mut |resolve, reject| {
+            let done = request.clone();
+            let on_success = Closure::once_into_js(move || {
+                let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::NULL));
+            });
+            let on_error = Closure::once_into_js(move || {
+                let _ = reject.call0(&JsValue::NULL);
+            });
+            // The database vanished between the two opens: do not create it from here.
+            let upgrading = request.clone();
+            let on_upgrade = Closure::once_into_js(move || {
+                if let Some(tx) = upgrading.transaction() {
+                    let _ = tx.abort();
+                }
+            });
+            request.set_onsuccess(Some(on_success.unchecked_ref()));
+            request.set_onerror(Some(on_error.unchecked_ref()));
+            request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+        });
+        let watcher: web_sys::IdbDatabase = JsFuture::from(opened)
+            .await
+            .map_err(unavailable)?
+            .dyn_into()
+            .map_err(unavailable)?;
+        let closing = watcher.clone();
+        let on_version_change =
+            Closure::once_into_js(move |event: web_sys::IdbVersionChangeEvent| {
+                closing.close();
+                on_change(event.new_version());
+            });
+        watcher.set_onversionchange(Some(on_version_change.unchecked_ref()));
+        *self.watcher.borrow_mut() = Some(watcher);
+        Ok(())
+    }
+
+    /// Deletes the database `name` and everything in it. Waits while any tab still holds a
+    /// connection; tabs of this app close theirs when asked (see
+    /// [`IndexedDbRepository::watch_version_changes`]).
+    pub async fn delete(name: &str) -> Result<(), StoreError> {
+        Database::delete_by_name(name)
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?
+            .await
+            .map_err(failure)
     }
 }
 

@@ -28,6 +28,20 @@ impl AppRepository {
     pub fn is_session_only(&self) -> bool {
         matches!(self, AppRepository::Session(_))
     }
+
+    /// Closes the connection, for good.
+    pub fn close(&self) {
+        if let AppRepository::Device(repo) = self {
+            repo.close();
+        }
+    }
+
+    /// Deletes everything kept on the device: closes this connection, then deletes the whole
+    /// database. Nothing can be written through this repository afterwards.
+    pub async fn erase(&self) -> Result<(), StoreError> {
+        self.close();
+        IndexedDbRepository::delete(genie_core::store::DB_NAME).await
+    }
 }
 
 impl Repository for AppRepository {

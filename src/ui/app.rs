@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::components::{SaveIndicator, StorageNotice, UpdatePrompt};
 use super::pages::{
     AboutYouPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage, PrivacyPage,
-    SuggestionsPage, SummaryPage, WelcomePage,
+    ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage, YourDataPage,
 };
 use super::route::Route;
 use super::state::AppState;
@@ -72,8 +72,13 @@ fn Shell() -> impl IntoView {
                     Route::Suggestions => view! { <SuggestionsPage /> }.into_any(),
                     Route::OverTime => view! { <OverTimePage /> }.into_any(),
                     Route::Privacy => view! { <PrivacyPage /> }.into_any(),
+                    Route::YourData => view! { <YourDataPage /> }.into_any(),
+                    Route::ShareSummary => view! { <ShareSummaryPage /> }.into_any(),
                 }}
             </Show>
         </main>
+        <footer class="app-footer">
+            <a class="footer-link" href=Route::YourData.href()>{t!(i18n, data.nav_link)}</a>
+        </footer>
     }
 }

@@ -23,6 +23,10 @@ pub enum Route {
     OverTime,
     /// What Genie keeps, where, for how long, and how to delete it.
     Privacy,
+    /// The person's data: backup, restore, research export, delete everything.
+    YourData,
+    /// A printable summary, also to share as text.
+    ShareSummary,
 }
 
 impl Route {
@@ -38,6 +42,8 @@ impl Route {
             ["suggestions"] => Route::Suggestions,
             ["over-time"] => Route::OverTime,
             ["privacy"] => Route::Privacy,
+            ["your-data"] => Route::YourData,
+            ["your-data", "share"] => Route::ShareSummary,
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -59,6 +65,8 @@ impl Route {
             Route::Suggestions => "#/suggestions".into(),
             Route::OverTime => "#/over-time".into(),
             Route::Privacy => "#/privacy".into(),
+            Route::YourData => "#/your-data".into(),
+            Route::ShareSummary => "#/your-data/share".into(),
         }
     }
 

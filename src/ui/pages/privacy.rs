@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::ui::components::PageHeading;
+use crate::ui::route::Route;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -48,6 +49,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <section aria-labelledby="privacy-delete">
             <h2 id="privacy-delete">{t!(i18n, privacy.delete_title)}</h2>
             <p>{t!(i18n, privacy.delete_body)}</p>
+            <p><a class="button" href=Route::YourData.href()>{t!(i18n, data.title)}</a></p>
         </section>
     }
 }

@@ -141,6 +141,7 @@ pub fn SummaryPage() -> impl IntoView {
         <div class="actions">
             <a class="button primary" href=Route::Preferences.href()>{t!(i18n, summary.next)}</a>
             <a class="button" href=Route::Network { list: false }.href()>{t!(i18n, summary.back)}</a>
+            <a class="button" href=Route::ShareSummary.href()>{t!(i18n, data.share_open)}</a>
         </div>
     }
 }

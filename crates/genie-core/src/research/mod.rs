@@ -15,12 +15,14 @@ mod dictionary;
 mod gexf;
 mod graphml;
 mod xml;
+mod zip;
 
 pub use csv::{edges_csv, nodes_csv, waves_csv};
 pub use deidentify::{deidentify, Deidentified, EdgeRow, NodeRow, WaveRow};
 pub use dictionary::data_dictionary;
 pub use gexf::gexf;
 pub use graphml::graphml;
+pub use zip::{zip, zip_name};
 
 use crate::model::{Timestamp, Wave};
 
@@ -47,6 +49,16 @@ impl ResearchExport {
             ("genie-network.gexf", &self.gexf),
             ("genie-data-dictionary.md", &self.dictionary),
         ]
+    }
+
+    /// Every file in one zip archive dated `at`, to save as [`zip_name`].
+    pub fn zip(&self, at: Timestamp) -> Vec<u8> {
+        let files = self.files();
+        let entries: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(name, text)| (*name, text.as_bytes()))
+            .collect();
+        zip(&entries, at)
     }
 }
 

@@ -20,7 +20,7 @@ fn wave_label(wave: &Wave, locale: Locale) -> String {
         locale,
         over_time.wave_label,
         n = wave.id.0,
-        date = platform::local_date(wave.started_at, locale.as_str())
+        date = platform::local_date(wave.started_at, crate::ui::labels::date_locale(locale))
     )
 }
 

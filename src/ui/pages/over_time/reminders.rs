@@ -53,7 +53,7 @@ pub fn Reminders() -> impl IntoView {
                     ),
                 };
                 let starts = platform::at_local_hour(due.at, REMINDER_HOUR);
-                let date = platform::local_date(starts, locale.as_str());
+                let date = platform::local_date(starts, crate::ui::labels::date_locale(locale));
                 let label = td_string!(locale, reminders.add, what = summary.clone(), date = date);
                 let description = td_string!(locale, reminders.description).to_string();
                 view! {

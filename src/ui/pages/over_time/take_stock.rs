@@ -18,7 +18,7 @@ pub fn TakeStock() -> impl IntoView {
         t_string!(
             i18n,
             over_time.current_map,
-            date = platform::local_date(at, locale.as_str())
+            date = platform::local_date(at, crate::ui::labels::date_locale(locale))
         )
     };
     view! {

@@ -123,7 +123,10 @@ fn timeline_events(state: AppState, waves: &[Wave], locale: Locale) -> impl Into
     events
         .into_iter()
         .map(|(at, text)| {
-            let date = platform::local_date(genie_core::model::Timestamp(at), locale.as_str());
+            let date = platform::local_date(
+                genie_core::model::Timestamp(at),
+                crate::ui::labels::date_locale(locale),
+            );
             view! { <li><span class="when">{date}</span> " " <span dir="auto">{text}</span></li> }
         })
         .collect_view()

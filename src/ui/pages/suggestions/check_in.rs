@@ -144,7 +144,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
     let last_words = move || {
         last().map(|c| {
             let locale = i18n.get_locale();
-            let date = platform::local_date(c.at, locale.as_str());
+            let date = platform::local_date(c.at, crate::ui::labels::date_locale(locale));
             let what = match c.tried {
                 Tried::Yes => t_string!(i18n, check_in.tried_yes),
                 Tried::NotYet => t_string!(i18n, check_in.tried_not_yet),

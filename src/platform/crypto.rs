@@ -1,0 +1,144 @@
+//! Protecting a backup with a passphrase, using the browser's own cryptography (WebCrypto):
+//! PBKDF2-SHA256 turns the passphrase into an AES-256-GCM key. The core's
+//! [`Encrypted`](genie_core::backup::Encrypted) wrapper holds the result; the format is in
+//! `docs/backup-format.md`. The passphrase is never stored.
+
+use genie_core::backup::{Encrypted, ITERATIONS, IV_LEN, SALT_LEN};
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, SubtleCrypto};
+
+/// Why a backup could not be protected or opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CryptoError {
+    /// This browser (or an address that is not private enough) offers no cryptography.
+    Unavailable,
+    /// The passphrase does not open this backup (or the file was changed after it was made:
+    /// AES-GCM cannot tell the two apart).
+    WrongPassphrase,
+    /// It opened, but what is inside is not text.
+    NotText,
+    /// The browser refused for another reason.
+    Failed,
+}
+
+/// Encrypts `plain` with a key made from `passphrase`, with a new random salt and nonce.
+pub async fn encrypt(plain: &str, passphrase: &str) -> Result<Encrypted, CryptoError> {
+    let (crypto, subtle) = crypto()?;
+    let mut salt = [0u8; SALT_LEN];
+    let mut iv = [0u8; IV_LEN];
+    crypto
+        .get_random_values_with_u8_array(&mut salt)
+        .map_err(|_| CryptoError::Unavailable)?;
+    crypto
+        .get_random_values_with_u8_array(&mut iv)
+        .map_err(|_| CryptoError::Unavailable)?;
+    let key = derive_key(&subtle, passphrase, &salt, ITERATIONS, "encrypt").await?;
+    let promise = subtle
+        .encrypt_with_object_and_u8_array(&aes_gcm(&iv)?, &key, plain.as_bytes())
+        .map_err(|_| CryptoError::Failed)?;
+    let ciphertext = bytes(
+        JsFuture::from(promise)
+            .await
+            .map_err(|_| CryptoError::Failed)?,
+    );
+    Ok(Encrypted {
+        iterations: ITERATIONS,
+        salt,
+        iv,
+        ciphertext,
+    })
+}
+
+/// Decrypts a checked wrapper with `passphrase`, giving the plain backup text.
+pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, CryptoError> {
+    let (_, subtle) = crypto()?;
+    let key = derive_key(
+        &subtle,
+        passphrase,
+        &encrypted.salt,
+        encrypted.iterations,
+        "decrypt",
+    )
+    .await?;
+    let promise = subtle
+        .decrypt_with_object_and_u8_array(&aes_gcm(&encrypted.iv)?, &key, &encrypted.ciphertext)
+        .map_err(|_| CryptoError::Failed)?;
+    // AES-GCM checks its tag: a wrong key (or a changed file) is refused here.
+    let plain = JsFuture::from(promise)
+        .await
+        .map_err(|_| CryptoError::WrongPassphrase)?;
+    String::from_utf8(bytes(plain)).map_err(|_| CryptoError::NotText)
+}
+
+fn crypto() -> Result<(web_sys::Crypto, SubtleCrypto), CryptoError> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(CryptoError::Unavailable)?;
+    // `crypto.subtle` is missing outside secure contexts (plain http to another machine).
+    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle"))
+        .ok()
+        .filter(|s| !s.is_undefined() && !s.is_null())
+        .ok_or(CryptoError::Unavailable)?;
+    Ok((crypto, subtle.unchecked_into()))
+}
+
+/// PBKDF2-SHA256 over the passphrase's UTF-8 bytes, giving a 256-bit AES-GCM key.
+async fn derive_key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+    usage: &str,
+) -> Result<CryptoKey, CryptoError> {
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let base = subtle
+        .import_key_with_str("raw", &raw, "PBKDF2", false, &usages("deriveKey"))
+        .map_err(|_| CryptoError::Failed)?;
+    let base: CryptoKey = JsFuture::from(base)
+        .await
+        .map_err(|_| CryptoError::Failed)?
+        .unchecked_into();
+
+    let kdf = object(&[
+        ("name", JsValue::from_str("PBKDF2")),
+        ("hash", JsValue::from_str("SHA-256")),
+        ("salt", Uint8Array::from(salt).into()),
+        ("iterations", JsValue::from(iterations)),
+    ])?;
+    let aes = object(&[
+        ("name", JsValue::from_str("AES-GCM")),
+        ("length", JsValue::from(256)),
+    ])?;
+    let key = subtle
+        .derive_key_with_object_and_object(&kdf, &base, &aes, false, &usages(usage))
+        .map_err(|_| CryptoError::Failed)?;
+    Ok(JsFuture::from(key)
+        .await
+        .map_err(|_| CryptoError::Failed)?
+        .unchecked_into())
+}
+
+fn aes_gcm(iv: &[u8]) -> Result<Object, CryptoError> {
+    object(&[
+        ("name", JsValue::from_str("AES-GCM")),
+        ("iv", Uint8Array::from(iv).into()),
+    ])
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Result<Object, CryptoError> {
+    let object = Object::new();
+    for (name, value) in fields {
+        Reflect::set(&object, &JsValue::from_str(name), value).map_err(|_| CryptoError::Failed)?;
+    }
+    Ok(object)
+}
+
+fn usages(usage: &str) -> JsValue {
+    js_sys::Array::of1(&JsValue::from_str(usage)).into()
+}
+
+fn bytes(buffer: JsValue) -> Vec<u8> {
+    Uint8Array::new(&buffer).to_vec()
+}

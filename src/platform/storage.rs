@@ -1,0 +1,61 @@
+//! Whether the browser has promised to keep this site's data (persistent storage), and asking
+//! it to. Without the promise a browser may clear the data when the device runs short of
+//! space; with it, only the person can.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// What the browser says about keeping the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// It will keep it until the person clears it.
+    Kept,
+    /// It may clear it when space runs short.
+    BestEffort,
+    /// This browser cannot say.
+    Unknown,
+}
+
+fn manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Missing in some browsers and outside secure contexts.
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if storage.is_undefined() || storage.is_null() {
+        return None;
+    }
+    Some(navigator.storage())
+}
+
+async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Durability {
+    let Ok(promise) = promise else {
+        return Durability::Unknown;
+    };
+    match JsFuture::from(promise).await.map(|v| v.as_bool()) {
+        Ok(Some(true)) => Durability::Kept,
+        Ok(Some(false)) => Durability::BestEffort,
+        _ => Durability::Unknown,
+    }
+}
+
+/// Whether the data is kept for sure now (`navigator.storage.persisted()`).
+pub async fn durability() -> Durability {
+    match manager() {
+        Some(manager) => answer(manager.persisted()).await,
+        None => Durability::Unknown,
+    }
+}
+
+/// Asks the browser to keep the data (`navigator.storage.persist()`). Some browsers ask the
+/// person; others decide by themselves from how the site is used.
+pub async fn ask_to_keep() -> Durability {
+    match manager() {
+        Some(manager) => answer(manager.persist()).await,
+        None => Durability::Unknown,
+    }
+}
+
+/// Removes the app's small settings kept in local storage.
+pub fn clear_settings() {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::clear();
+}

@@ -1,0 +1,52 @@
+//! "Your data": the person owns what they put into Genie. Keep it (ask the browser to keep it,
+//! save a backup), move it (restore a backup), share a summary, give a de-identified copy to a
+//! study, or delete it all.
+
+mod backup;
+mod erase;
+mod keep;
+mod research;
+mod restore;
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::components::PageHeading;
+use crate::ui::route::Route;
+
+/// One section per thing the person can do with their data.
+#[component]
+pub fn YourDataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading>{t!(i18n, data.title)}</PageHeading>
+        <p class="lead">{t!(i18n, data.intro)}</p>
+        <keep::KeepSection />
+        <backup::BackupSection />
+        <restore::RestoreSection />
+        <section class="data-section" aria-labelledby="share-title">
+            <h2 id="share-title">{t!(i18n, data.share_title)}</h2>
+            <p>{t!(i18n, data.share_intro)}</p>
+            <a class="button" href=Route::ShareSummary.href()>{t!(i18n, data.share_open)}</a>
+        </section>
+        <research::ResearchSection />
+        <erase::EraseSection />
+    }
+}
+
+/// A result line that screen readers announce politely when it changes. Always in the page,
+/// so the announcement is not lost.
+#[component]
+fn StatusLine(#[prop(into)] text: Signal<String>, test_id: &'static str) -> impl IntoView {
+    view! {
+        <p class="result" role="status" data-testid=test_id>{move || text.get()}</p>
+    }
+}
+
+/// A problem line, announced at once when it appears.
+#[component]
+fn ProblemLine(#[prop(into)] text: Signal<String>, test_id: &'static str) -> impl IntoView {
+    view! {
+        <p class="problem" role="alert" data-testid=test_id>{move || text.get()}</p>
+    }
+}

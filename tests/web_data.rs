@@ -1,0 +1,152 @@
+//! The person's data in a real browser: a backup protected with a passphrase opens with that
+//! passphrase and no other, and "delete everything" really leaves nothing in IndexedDB, even
+//! with another tab's connection open.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use genie::platform::crypto::{self, CryptoError};
+use genie::store::{AppRepository, IndexedDbRepository};
+use genie_core::backup::{self, Encrypted, FileKind};
+use genie_core::model::{Circle, MemberKind, Profile, Timestamp, Wave};
+use genie_core::store::{load, load_all, save, DB_NAME};
+use indexed_db_futures::database::Database;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PLAIN: &str = "{\"genie_backup\":1,\"note\":\"Pat, Zoë, 漢字 and <img src=x>\"}";
+
+#[wasm_bindgen_test]
+async fn a_protected_backup_opens_with_its_passphrase() {
+    let wrapped = crypto::encrypt(PLAIN, "three blind mice")
+        .await
+        .expect("encrypts");
+    assert_eq!(wrapped.iterations, backup::ITERATIONS);
+
+    // Through the saved file's text, as a restore reads it.
+    let file = wrapped.to_json();
+    assert_eq!(backup::detect(&file), FileKind::Encrypted);
+    assert!(
+        !file.contains("Pat"),
+        "the names must not be readable in the file"
+    );
+    let read = Encrypted::parse(&file).expect("the wrapper reads back");
+    assert_eq!(read, wrapped);
+    assert_eq!(
+        crypto::decrypt(&read, "three blind mice").await,
+        Ok(PLAIN.to_string())
+    );
+
+    // Every backup gets its own salt and nonce.
+    let again = crypto::encrypt(PLAIN, "three blind mice")
+        .await
+        .expect("encrypts again");
+    assert_ne!(again.salt, wrapped.salt);
+    assert_ne!(again.iv, wrapped.iv);
+    assert_ne!(again.ciphertext, wrapped.ciphertext);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_passphrase_or_a_changed_file_does_not_open() {
+    let wrapped = crypto::encrypt(PLAIN, "three blind mice")
+        .await
+        .expect("encrypts");
+    assert_eq!(
+        crypto::decrypt(&wrapped, "three blind mouse").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+    assert_eq!(
+        crypto::decrypt(&wrapped, "").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+    let mut changed = wrapped.clone();
+    if let Some(byte) = changed.ciphertext.first_mut() {
+        *byte ^= 1;
+    }
+    assert_eq!(
+        crypto::decrypt(&changed, "three blind mice").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+}
+
+/// The names of the databases this origin holds.
+async fn database_names() -> Vec<String> {
+    let factory = web_sys::window()
+        .expect("window")
+        .indexed_db()
+        .expect("indexedDB")
+        .expect("indexedDB");
+    let databases: js_sys::Function = js_sys::Reflect::get(&factory, &"databases".into())
+        .expect("databases()")
+        .unchecked_into();
+    let list = JsFuture::from(
+        databases
+            .call0(&factory)
+            .expect("databases() runs")
+            .unchecked_into::<js_sys::Promise>(),
+    )
+    .await
+    .expect("databases() answers");
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|info| {
+            js_sys::Reflect::get(&info, &JsValue::from_str("name"))
+                .ok()?
+                .as_string()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn deleting_everything_empties_indexeddb_even_with_another_tab_open() {
+    Database::delete_by_name(DB_NAME)
+        .expect("delete request")
+        .await
+        .expect("deleted");
+    let (repo, fallback) = AppRepository::open().await;
+    assert_eq!(fallback, None);
+    let profile = Profile {
+        area: "MB1 2AB".into(),
+        ..Profile::default()
+    };
+    save(&repo, &profile).await.expect("saves the profile");
+    let mut wave = Wave::first(Timestamp(1));
+    wave.network.add("Pat", MemberKind::Person, Circle::Inner);
+    save(&repo, &wave).await.expect("saves the map");
+
+    // Another tab's connection, which steps aside when asked.
+    let other = Rc::new(IndexedDbRepository::open(DB_NAME).await.expect("opens"));
+    let heard = Rc::new(Cell::new(None::<Option<f64>>));
+    let (closing, told) = (other.clone(), heard.clone());
+    other
+        .watch_version_changes(move |new_version| {
+            closing.close();
+            told.set(Some(new_version));
+        })
+        .await
+        .expect("watches");
+    assert!(database_names().await.contains(&DB_NAME.to_string()));
+
+    repo.erase().await.expect("erases");
+    assert_eq!(
+        heard.get(),
+        Some(None),
+        "the other tab heard of the deletion"
+    );
+    assert!(
+        !database_names().await.contains(&DB_NAME.to_string()),
+        "the database is gone"
+    );
+
+    // Opening again starts from nothing.
+    let fresh = IndexedDbRepository::open(DB_NAME).await.expect("reopens");
+    assert_eq!(load::<Profile>(&fresh, "me").await, Ok(None));
+    let (waves, unreadable) = load_all::<Wave>(&fresh).await.expect("reads");
+    assert!(waves.is_empty() && unreadable.is_empty());
+    fresh.close();
+}
