@@ -140,6 +140,28 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await page.reload();
     await page.getByTestId('compare').waitFor();
     await checkComparison();
+
+    // The device clock is set back a month before the first map: nothing is lost or reordered,
+    // and taking stock again still works (the new map never "starts" before the last one).
+    await context.clock.setSystemTime(new Date(start.getTime() - 30 * DAY));
+    await page.reload();
+    await page.getByTestId('compare').waitFor();
+    await checkComparison();
+    await page.getByRole('button', { name: t.over_time.take_stock }).click();
+    await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
+    await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/over-time`);
+    const lines = await page.getByTestId('timeline').locator('ol.timeline li').allTextContents();
+    // "Map {{ n }} started ({{ count }} on it)" as a pattern that captures n.
+    const started = new RegExp(
+      t.timeline.map_started
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{\{\s*n\s*\}\}/, '(\\d+)')
+        .replace(/\{\{\s*count\s*\}\}/, '\\d+'),
+    );
+    const maps = lines.map((line) => line.match(started)?.[1]).filter(Boolean);
+    assert.deepEqual(maps, ['1', '2', '3'], lines.join(' | '));
     assert.deepEqual(problems, []);
   });
 });

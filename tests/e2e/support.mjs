@@ -53,24 +53,53 @@ export async function launch(dir, { viewport = { width: 390, height: 844 }, touc
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  return { context, page, problems };
+  // The privacy promise, checked in every journey: only the local test server is ever asked
+  // for anything (data:, blob: and the like never leave the browser). A request the Content
+  // Security Policy stopped before it left does not count; the privacy journey checks those.
+  const foreign = [];
+  const isForeign = (request) => {
+    const url = new URL(request.url());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname);
+  };
+  context.on('request', (request) => {
+    if (isForeign(request)) foreign.push(request);
+  });
+  context.on('requestfailed', (request) => {
+    if (/csp/i.test(request.failure()?.errorText ?? '')) {
+      const index = foreign.indexOf(request);
+      if (index >= 0) foreign.splice(index, 1);
+    }
+  });
+  return { context, page, problems, foreign };
 }
+
+/** The only hosts a journey may reach: the loopback server that serves the build. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Runs `journey(open)` with a fresh browser profile. `open()` launches Chromium on that profile
  * (call it again after closing to restart the browser with the same data). Every browser is
- * closed and the profile removed afterwards, even when the journey fails.
+ * closed and the profile removed afterwards, even when the journey fails. A journey that made
+ * the browser ask any host but the local test server fails, so every journey checks the
+ * promise that nothing leaves the device.
  */
 export async function withBrowser(journey, options) {
   const profile = profileDir();
   const contexts = [];
+  const foreign = [];
   const open = async () => {
     const browser = await launch(profile.dir, options);
     contexts.push(browser.context);
+    foreign.push(browser.foreign);
     return browser;
   };
   try {
-    return await journey(open);
+    const result = await journey(open);
+    const reached = foreign.flat().map((request) => request.url());
+    if (reached.length > 0) {
+      throw new Error(`the app reached beyond its own site: ${reached.join(', ')}`);
+    }
+    return result;
   } finally {
     for (const context of contexts) await context.close().catch(() => {});
     profile.cleanup();
