@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +23,30 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Types worth compressing: text, and wasm (which shrinks to about a third). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
+
+/**
+ * The body as the browser asked for it: brotli or gzip when it accepts them, as any real static
+ * host does, so what the tests and benchmarks load is what people download. Compressed bodies
+ * are kept per file version, so a file is compressed once.
+ */
+const compressed = new Map();
+function encode(file, mtime, body, accepted) {
+  const wanted = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
+  if (!wanted || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
+  const key = `${wanted} ${file} ${mtime}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      wanted === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { body: compressed.get(key), encoding: wanted };
+}
 
 /** Serves `dir` under `prefix` (such as "/genie/") on 127.0.0.1. */
 export function serve({ dir = 'dist', port = 0, prefix = '/' } = {}) {
@@ -40,10 +65,18 @@ export function serve({ dir = 'dist', port = 0, prefix = '/' } = {}) {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const { mtimeMs } = await stat(file);
+      const { body, encoding } = encode(
+        file,
+        mtimeMs,
+        await readFile(file),
+        String(req.headers['accept-encoding'] ?? ''),
+      );
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       });
       res.end(body);
     } catch {
