@@ -418,6 +418,7 @@ impl AppState {
             plan: Plan::default(),
             check_ins: Vec::new(),
             entry_note: EntryNote::default(),
+            check_in_draft: None,
         };
         self.choices.update(|cs| cs.push(choice.clone()));
         if self.choices_writable.get_untracked() {

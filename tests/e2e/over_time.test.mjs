@@ -75,7 +75,15 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await checkIn.getByText(t.check_in.title).click();
     await checkIn.getByLabel(t.check_in.tried_not_yet).check();
     await checkIn.getByLabel(t.barrier.cost).check();
-    await checkIn.getByRole('button', { name: t.check_in.save }).click();
+    await checkIn.getByLabel(t.check_in.note).fill('The bus fare went up');
+    await waitForSaved(page);
+    // Half-answered and the page reloads: the answers are still there.
+    await page.reload();
+    const again = page.locator('article.plan').first().getByTestId('check-in');
+    assert.equal(await again.getByLabel(t.check_in.tried_not_yet).isChecked(), true);
+    assert.equal(await again.getByLabel(t.barrier.cost).isChecked(), true);
+    assert.equal(await again.getByLabel(t.check_in.note).inputValue(), 'The bus fare went up');
+    await again.getByRole('button', { name: t.check_in.save }).click();
     await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
     await waitForSaved(page);
 

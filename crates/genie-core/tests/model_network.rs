@@ -76,3 +76,63 @@ fn closing_a_wave_with_the_clock_set_back_never_closes_before_it_started() {
     assert_eq!(next.network, wave.network);
     assert!(next.is_open());
 }
+
+mod check_in_draft {
+    use genie_core::model::{Barrier, CheckInDraft, Choice, ChoiceStatus, Timestamp, Tried};
+
+    fn choice() -> Choice {
+        serde_json::from_str(
+            r#"{"id":1,"resource_id":"r","resource_name":"Walk","chosen_at":0,"status":"planned"}"#,
+        )
+        .expect("a choice")
+    }
+
+    #[test]
+    fn a_draft_is_kept_until_tried_is_answered_then_saved_once() {
+        let mut c = choice();
+        c.check_in_draft = Some(CheckInDraft {
+            barriers: [Barrier::Cost].into(),
+            note: "  bus was late ".into(),
+            ..CheckInDraft::default()
+        });
+        assert!(!c.finish_check_in(Timestamp(5)), "not answered yet");
+        assert!(c.check_ins.is_empty() && c.check_in_draft.is_some());
+
+        if let Some(d) = c.check_in_draft.as_mut() {
+            d.tried = Some(Tried::NotYet);
+            // Ratings only count when the person went.
+            d.how_it_went = Some(4);
+            d.go_again = Some(true);
+        }
+        assert!(c.finish_check_in(Timestamp(5)));
+        assert_eq!(c.check_in_draft, None);
+        let saved = &c.check_ins[0];
+        assert_eq!((saved.how_it_went, saved.go_again), (None, None));
+        assert_eq!(saved.note, "bus was late");
+        assert_eq!(c.status, ChoiceStatus::Planned);
+    }
+
+    #[test]
+    fn going_or_stopping_follows_the_answers() {
+        let answer = |tried, how, again| {
+            let mut c = choice();
+            c.check_in_draft = Some(CheckInDraft {
+                tried: Some(tried),
+                how_it_went: how,
+                go_again: again,
+                ..CheckInDraft::default()
+            });
+            assert!(c.finish_check_in(Timestamp(1)));
+            (c.status, c.check_ins[0].how_it_went)
+        };
+        assert_eq!(
+            answer(Tried::Yes, Some(5), Some(true)),
+            (ChoiceStatus::Going, Some(5))
+        );
+        assert_eq!(
+            answer(Tried::Yes, Some(9), Some(false)),
+            (ChoiceStatus::Stopped, None)
+        );
+        assert_eq!(answer(Tried::No, None, None), (ChoiceStatus::Stopped, None));
+    }
+}

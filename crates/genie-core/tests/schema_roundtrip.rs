@@ -93,6 +93,13 @@ fn choice_round_trips_with_plan_and_check_ins() {
             text: "Starts at 11, not 10".into(),
             updated_at: Timestamp(1_209_700_000),
         },
+        check_in_draft: Some(CheckInDraft {
+            tried: Some(Tried::NotYet),
+            how_it_went: None,
+            go_again: None,
+            barriers: [Barrier::Health].into(),
+            note: "Half written".into(),
+        }),
     });
 }
 

@@ -18,8 +18,8 @@ pub use network::{
     Relationship, Tie,
 };
 pub use plan::{
-    Barrier, CheckIn, Choice, ChoiceId, ChoiceStatus, EntryNote, Plan, ReportedProblem, Tried,
-    MAX_ACTIVE_CHOICES,
+    Barrier, CheckIn, CheckInDraft, Choice, ChoiceId, ChoiceStatus, EntryNote, Plan,
+    ReportedProblem, Tried, MAX_ACTIVE_CHOICES,
 };
 pub use preferences::{
     AccessNeed, Category, CostLimit, DayPart, Interest, Preferences, SubCategory, TimeSlot,

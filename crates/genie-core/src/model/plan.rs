@@ -122,9 +122,56 @@ pub struct Choice {
     /// Problems with the entry noted after trying it.
     #[serde(default, skip_serializing_if = "EntryNote::is_empty")]
     pub entry_note: EntryNote,
+    /// A check-in being answered and not yet saved, kept so a reload loses nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_draft: Option<CheckInDraft>,
+}
+
+/// The answers to a check-in while the person is still giving them. Any may be missing.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckInDraft {
+    pub tried: Option<Tried>,
+    pub how_it_went: Option<u8>,
+    pub go_again: Option<bool>,
+    pub barriers: BTreeSet<Barrier>,
+    pub note: String,
+}
+
+impl CheckInDraft {
+    /// The check-in to keep, once "did you try it?" is answered. How it went and whether to go
+    /// again only count when the person went; a rating outside 1 to 5 is dropped.
+    pub fn finish(&self, at: Timestamp) -> Option<CheckIn> {
+        let tried = self.tried?;
+        let went = tried == Tried::Yes;
+        Some(CheckIn {
+            at,
+            tried,
+            how_it_went: self.how_it_went.filter(|n| went && (1..=5).contains(n)),
+            go_again: self.go_again.filter(|_| went),
+            barriers: self.barriers.clone(),
+            note: self.note.trim().to_string(),
+        })
+    }
 }
 
 impl Choice {
+    /// Saves the draft check-in, if it is complete enough, and moves the choice on: going after
+    /// a good try, stopped after "no" or "would not go again". Returns whether it was saved.
+    pub fn finish_check_in(&mut self, at: Timestamp) -> bool {
+        let Some(check_in) = self.check_in_draft.as_ref().and_then(|d| d.finish(at)) else {
+            return false;
+        };
+        if check_in.tried == Tried::No || check_in.go_again == Some(false) {
+            self.status = ChoiceStatus::Stopped;
+        } else if check_in.tried == Tried::Yes {
+            self.status = ChoiceStatus::Going;
+        }
+        self.check_ins.push(check_in);
+        self.check_in_draft = None;
+        true
+    }
+
     /// True when the person said the entry has closed: it is not suggested to them again.
     pub fn reported_closed(&self) -> bool {
         self.entry_note.problems.contains(&ReportedProblem::Closed)

@@ -1,9 +1,7 @@
 //! "How did it go?": a check-in on a chosen activity. Offered about two weeks after choosing
 //! (the "Over time" page and the welcome page say when), and open to answer at any time.
 
-use std::collections::BTreeSet;
-
-use genie_core::model::{Barrier, CheckIn, ChoiceId, ChoiceStatus, Tried};
+use genie_core::model::{Barrier, CheckInDraft, ChoiceId, Tried};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -15,11 +13,25 @@ use crate::ui::state::AppState;
 pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let tried = RwSignal::new(None::<Tried>);
-    let how = RwSignal::new(None::<u8>);
-    let again = RwSignal::new(None::<bool>);
-    let barriers = RwSignal::new(BTreeSet::<Barrier>::new());
-    let note = RwSignal::new(String::new());
+    // The answers live in the stored choice as a draft, so a reload loses nothing.
+    let draft = Memo::new(move |_| {
+        state.choices.with(|cs| {
+            cs.iter()
+                .find(|c| c.id == id)
+                .and_then(|c| c.check_in_draft.clone())
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |change: Box<dyn FnOnce(&mut CheckInDraft)>| {
+        state.update_choice(id, |c| {
+            change(c.check_in_draft.get_or_insert_with(Default::default))
+        });
+    };
+    let tried = Signal::derive(move || draft.with(|d| d.tried));
+    let how = Signal::derive(move || draft.with(|d| d.how_it_went));
+    let again = Signal::derive(move || draft.with(|d| d.go_again));
+    let barriers = Signal::derive(move || draft.with(|d| d.barriers.clone()));
+    let note = Signal::derive(move || draft.with(|d| d.note.clone()));
     let prefix = format!("check-in-{}", id.0);
     let last = move || {
         state.choices.with(|cs| {
@@ -29,33 +41,11 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
         })
     };
     let save = move |_| {
-        let Some(answer) = tried.get_untracked() else {
-            return;
-        };
-        let check_in = CheckIn {
-            at: platform::now(),
-            tried: answer,
-            how_it_went: how.get_untracked().filter(|_| answer == Tried::Yes),
-            go_again: again.get_untracked().filter(|_| answer == Tried::Yes),
-            barriers: barriers.get_untracked(),
-            note: note.get_untracked().trim().to_string(),
-        };
-        let stop = answer == Tried::No || check_in.go_again == Some(false);
-        let going = answer == Tried::Yes && check_in.go_again != Some(false);
-        state.update_choice(id, |c| {
-            c.check_ins.push(check_in);
-            if stop {
-                c.status = ChoiceStatus::Stopped;
-            } else if going {
-                c.status = ChoiceStatus::Going;
-            }
-        });
-        tried.set(None);
-        how.set(None);
-        again.set(None);
-        barriers.set(BTreeSet::new());
-        note.set(String::new());
-        state.announce(t_string!(i18n, check_in.saved));
+        let mut saved = false;
+        state.update_choice(id, |c| saved = c.finish_check_in(platform::now()));
+        if saved {
+            state.announce(t_string!(i18n, check_in.saved));
+        }
     };
     let tried_name = format!("{prefix}-tried");
     let how_name = format!("{prefix}-how");
@@ -81,7 +71,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                     name=name
                     value=word
                     prop:checked=move || tried.get() == Some(value)
-                    on:change=move |_| tried.set(Some(value))
+                    on:change=move |_| edit(Box::new(move |d| d.tried = Some(value)))
                 />
                 <span>{label}</span>
             </label>
@@ -106,7 +96,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                             name=name
                             value=n.to_string()
                             prop:checked=move || how.get() == Some(n)
-                            on:change=move |_| how.set(Some(n))
+                            on:change=move |_| edit(Box::new(move |d| d.how_it_went = Some(n)))
                         />
                         <span>{label}</span>
                     </label>
@@ -133,7 +123,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                             name=name
                             value=word
                             prop:checked=move || again.get() == Some(value)
-                            on:change=move |_| again.set(Some(value))
+                            on:change=move |_| edit(Box::new(move |d| d.go_again = Some(value)))
                         />
                         <span>{label}</span>
                     </label>
@@ -154,7 +144,11 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
         })
     };
     view! {
-        <details class="check-in" data-testid="check-in">
+        <details
+            class="check-in"
+            data-testid="check-in"
+            prop:open=move || draft.with(|d| *d != CheckInDraft::default())
+        >
             <summary>{t!(i18n, check_in.title)}</summary>
             {last_words}
             <fieldset class="choices">
@@ -174,15 +168,15 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             <CheckboxGroup
                 legend=Signal::derive(move || t_string!(i18n, check_in.barriers_legend).to_string())
                 name=format!("{prefix}-barriers")
-                value=Signal::derive(move || barriers.get())
+                value=barriers
                 on_toggle=Callback::new(move |(barrier, on): (Barrier, bool)| {
-                    barriers.update(|set| {
+                    edit(Box::new(move |d| {
                         if on {
-                            set.insert(barrier);
+                            d.barriers.insert(barrier);
                         } else {
-                            set.remove(&barrier);
+                            d.barriers.remove(&barrier);
                         }
-                    })
+                    }))
                 })
             />
             <div class="field">
@@ -192,7 +186,10 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                     rows="2"
                     maxlength="500"
                     prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        edit(Box::new(move |d| d.note = text));
+                    }
                 ></textarea>
             </div>
             <button
