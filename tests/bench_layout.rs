@@ -11,28 +11,13 @@ use std::collections::BTreeMap;
 use genie_core::layout::{layout, quality, sample, Geometry};
 use wasm_bindgen_test::*;
 
+mod bench_support;
+use bench_support::median_ms;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SIZES: [usize; 5] = [10, 30, 60, 150, 500];
 const SEED: u64 = 7;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = now_ms();
-            f();
-            now_ms() - start
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
-}
 
 #[wasm_bindgen_test]
 #[ignore = "a benchmark: run by scripts/bench.sh"]

@@ -188,3 +188,30 @@ pub fn SelectField<T: Labelled + PartialEq>(
         </div>
     }
 }
+
+/// One radio option for an answer that is not one of the model's closed lists (a rating, a yes
+/// or no): the same native radio inside its label as [`RadioGroup`], the whole row the target.
+pub fn radio_option<T>(
+    name: String,
+    word: String,
+    value: T,
+    label: Signal<String>,
+    current: Signal<Option<T>>,
+    on_pick: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <label class="choice">
+            <input
+                type="radio"
+                name=name
+                value=word
+                prop:checked=move || current.get() == Some(value)
+                on:change=move |_| on_pick.run(value)
+            />
+            <span>{label}</span>
+        </label>
+    }
+}

@@ -9,7 +9,7 @@ mod save_indicator;
 mod storage_notice;
 mod update_prompt;
 
-pub use choice_fields::{CheckboxGroup, RadioGroup, SelectField};
+pub use choice_fields::{radio_option, CheckboxGroup, RadioGroup, SelectField};
 pub use kind_icon::{kind_colour, KindIcon};
 pub use nearby_map::{NearbyMap, NearbyPlace};
 pub use network_map::NetworkMap;

@@ -32,7 +32,6 @@ pub fn WelcomePage() -> impl IntoView {
             <p>{t!(i18n, welcome.privacy_body)}</p>
             <p><a href=Route::Privacy.href()>{t!(i18n, privacy.link)}</a></p>
         </section>
-        <AreaWelcome />
         <p>{t!(i18n, welcome.time_hint)}</p>
         <div class="actions">
             <a class="button primary" href=Route::AboutYou.href()>
@@ -51,6 +50,8 @@ pub fn WelcomePage() -> impl IntoView {
                 <a class="button" href=Route::OverTime.href()>{t!(i18n, welcome.over_time)}</a>
             </Show>
         </div>
+        // Last, because the area's words arrive a moment after the page: nothing above moves.
+        <AreaWelcome />
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use genie_core::followup::{change_score, diff, ChangeScore, NetworkDiff, ScoreItem, ScoreReason};
+use genie_core::followup::{
+    change_score, diff, ChangeScore, CircleMove, NetworkDiff, ScoreItem, ScoreReason,
+};
 use genie_core::layout::Geometry;
 use genie_core::model::{MemberId, Network, Wave, WaveId};
 use leptos::prelude::*;
@@ -129,37 +131,24 @@ fn ChangeWords(before: Network, after: Network, changes: NetworkDiff) -> impl In
         td_string!(locale, compare.lost_members),
         changes.lost_members.iter().map(|m| earlier(m.id)).collect(),
     ));
+    let moved = |m: &CircleMove| {
+        td_string!(
+            locale,
+            compare.moved,
+            name = later(m.member),
+            from = m.from.label(locale).to_lowercase(),
+            to = m.to.label(locale).to_lowercase()
+        )
+    };
     groups.push((
         "closer",
         td_string!(locale, compare.closer),
-        changes
-            .moved_closer()
-            .map(|m| {
-                td_string!(
-                    locale,
-                    compare.moved,
-                    name = later(m.member),
-                    from = m.from.label(locale).to_lowercase(),
-                    to = m.to.label(locale).to_lowercase()
-                )
-            })
-            .collect(),
+        changes.moved_closer().map(moved).collect(),
     ));
     groups.push((
         "further",
         td_string!(locale, compare.further),
-        changes
-            .moved_further()
-            .map(|m| {
-                td_string!(
-                    locale,
-                    compare.moved,
-                    name = later(m.member),
-                    from = m.from.label(locale).to_lowercase(),
-                    to = m.to.label(locale).to_lowercase()
-                )
-            })
-            .collect(),
+        changes.moved_further().map(moved).collect(),
     ));
     groups.push((
         "more_contact",

@@ -44,6 +44,18 @@ fn describe(state: AppState, due: &Due, locale: Locale) -> (String, String) {
     }
 }
 
+/// The offers as a list of links, each to where it is answered.
+fn due_links(state: AppState, due: &[Due], locale: Locale) -> impl IntoView {
+    let items = due
+        .iter()
+        .map(|d| {
+            let (text, href) = describe(state, d, locale);
+            view! { <li><a href=href>{text}</a></li> }
+        })
+        .collect_view();
+    view! { <ul class="due-list">{items}</ul> }
+}
+
 /// The list of what is due, on the "Over time" page.
 #[component]
 pub fn DueList() -> impl IntoView {
@@ -56,17 +68,10 @@ pub fn DueList() -> impl IntoView {
             return view! { <p data-testid="nothing-due">{t!(i18n, over_time.nothing_due)}</p> }
                 .into_any();
         }
-        let items = due
-            .iter()
-            .map(|d| {
-                let (text, href) = describe(state, d, locale);
-                view! { <li><a href=href>{text}</a></li> }
-            })
-            .collect_view();
         view! {
             <section aria-labelledby="due-title" data-testid="due">
                 <h2 id="due-title">{t!(i18n, over_time.due_title)}</h2>
-                <ul class="due-list">{items}</ul>
+                {due_links(state, &due, locale)}
             </section>
         }
         .into_any()
@@ -82,17 +87,10 @@ pub fn DueNotice() -> impl IntoView {
         let due = due_items(state);
         (!due.is_empty()).then(|| {
             let locale = i18n.get_locale();
-            let items = due
-                .iter()
-                .map(|d| {
-                    let (text, href) = describe(state, d, locale);
-                    view! { <li><a href=href>{text}</a></li> }
-                })
-                .collect_view();
             view! {
                 <section class="notice due-notice" aria-labelledby="due-notice-title" data-testid="due-notice">
                     <h2 id="due-notice-title">{t!(i18n, over_time.due_title)}</h2>
-                    <ul class="due-list">{items}</ul>
+                    {due_links(state, &due, locale)}
                 </section>
             }
         })

@@ -8,6 +8,7 @@ use genie_core::followup::{
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::ui::components::radio_option;
 use crate::ui::state::AppState;
 
 fn ons4_question(item: Ons4Item, locale: Locale) -> &'static str {
@@ -99,30 +100,30 @@ pub fn WellbeingForm() -> impl IntoView {
             };
             let options = (UCLA_ITEM_MIN..=UCLA_ITEM_MAX)
                 .map(|n| {
-                    let label = move || match n {
-                        1 => t_string!(i18n, wellbeing.hardly_ever),
-                        2 => t_string!(i18n, wellbeing.some_of_the_time),
-                        _ => t_string!(i18n, wellbeing.often),
-                    };
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=name.clone()
-                                value=n.to_string()
-                                prop:checked=move || current() == Some(n)
-                                on:change=move |_| {
-                                    state.update_wave(|w| {
-                                        let mut answers = w.loneliness.unwrap_or_default();
-                                        if set_loneliness(&mut answers, item, Some(n)).is_ok() {
-                                            w.loneliness = Some(answers);
-                                        }
-                                    });
-                                }
-                            />
-                            <span>{label}</span>
-                        </label>
-                    }
+                    let label = Signal::derive(move || {
+                        match n {
+                            1 => t_string!(i18n, wellbeing.hardly_ever),
+                            2 => t_string!(i18n, wellbeing.some_of_the_time),
+                            _ => t_string!(i18n, wellbeing.often),
+                        }
+                        .to_string()
+                    });
+                    let pick = Callback::new(move |answer: u8| {
+                        state.update_wave(|w| {
+                            let mut answers = w.loneliness.unwrap_or_default();
+                            if set_loneliness(&mut answers, item, Some(answer)).is_ok() {
+                                w.loneliness = Some(answers);
+                            }
+                        });
+                    });
+                    radio_option(
+                        name.clone(),
+                        n.to_string(),
+                        n,
+                        label,
+                        Signal::derive(current),
+                        pick,
+                    )
                 })
                 .collect_view();
             view! {

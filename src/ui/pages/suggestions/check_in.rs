@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::components::CheckboxGroup;
+use crate::ui::components::{radio_option, CheckboxGroup};
 use crate::ui::state::AppState;
 
 #[component]
@@ -58,49 +58,34 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
     ]
     .into_iter()
     .map(|(value, word)| {
-        let name = tried_name.clone();
-        let label = move || match value {
-            Tried::Yes => t_string!(i18n, check_in.tried_yes),
-            Tried::NotYet => t_string!(i18n, check_in.tried_not_yet),
-            Tried::No => t_string!(i18n, check_in.tried_no),
-        };
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name=name
-                    value=word
-                    prop:checked=move || tried.get() == Some(value)
-                    on:change=move |_| edit(Box::new(move |d| d.tried = Some(value)))
-                />
-                <span>{label}</span>
-            </label>
-        }
+        let label = Signal::derive(move || {
+            match value {
+                Tried::Yes => t_string!(i18n, check_in.tried_yes),
+                Tried::NotYet => t_string!(i18n, check_in.tried_not_yet),
+                Tried::No => t_string!(i18n, check_in.tried_no),
+            }
+            .to_string()
+        });
+        let pick = Callback::new(move |v: Tried| edit(Box::new(move |d| d.tried = Some(v))));
+        radio_option(tried_name.clone(), word.into(), value, label, tried, pick)
     })
     .collect_view();
     let how_options = move || {
         (1..=5u8)
             .map(|n| {
-                let name = how_name.clone();
-                let label = move || match n {
-                    1 => t_string!(i18n, check_in.how_1),
-                    2 => t_string!(i18n, check_in.how_2),
-                    3 => t_string!(i18n, check_in.how_3),
-                    4 => t_string!(i18n, check_in.how_4),
-                    _ => t_string!(i18n, check_in.how_5),
-                };
-                view! {
-                    <label class="choice">
-                        <input
-                            type="radio"
-                            name=name
-                            value=n.to_string()
-                            prop:checked=move || how.get() == Some(n)
-                            on:change=move |_| edit(Box::new(move |d| d.how_it_went = Some(n)))
-                        />
-                        <span>{label}</span>
-                    </label>
-                }
+                let label = Signal::derive(move || {
+                    match n {
+                        1 => t_string!(i18n, check_in.how_1),
+                        2 => t_string!(i18n, check_in.how_2),
+                        3 => t_string!(i18n, check_in.how_3),
+                        4 => t_string!(i18n, check_in.how_4),
+                        _ => t_string!(i18n, check_in.how_5),
+                    }
+                    .to_string()
+                });
+                let pick =
+                    Callback::new(move |v: u8| edit(Box::new(move |d| d.how_it_went = Some(v))));
+                radio_option(how_name.clone(), n.to_string(), n, label, how, pick)
             })
             .collect_view()
     };
@@ -108,26 +93,17 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
         [(true, "yes"), (false, "no")]
             .into_iter()
             .map(|(value, word)| {
-                let name = again_name.clone();
-                let label = move || {
+                let label = Signal::derive(move || {
                     if value {
                         t_string!(i18n, check_in.again_yes)
                     } else {
                         t_string!(i18n, check_in.again_no)
                     }
-                };
-                view! {
-                    <label class="choice">
-                        <input
-                            type="radio"
-                            name=name
-                            value=word
-                            prop:checked=move || again.get() == Some(value)
-                            on:change=move |_| edit(Box::new(move |d| d.go_again = Some(value)))
-                        />
-                        <span>{label}</span>
-                    </label>
-                }
+                    .to_string()
+                });
+                let pick =
+                    Callback::new(move |v: bool| edit(Box::new(move |d| d.go_again = Some(v))));
+                radio_option(again_name.clone(), word.into(), value, label, again, pick)
             })
             .collect_view()
     };
