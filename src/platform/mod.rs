@@ -1,6 +1,7 @@
 //! Small windows onto the browser that the rest of the app uses.
 
 pub mod crypto;
+pub mod drafts;
 mod fetch;
 mod files;
 mod geolocation;

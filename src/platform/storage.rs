@@ -54,8 +54,9 @@ pub async fn ask_to_keep() -> Durability {
     }
 }
 
-/// Removes the app's small settings kept in local storage.
+/// Removes the app's small settings kept in local storage, and unsent drafts.
 pub fn clear_settings() {
     use gloo_storage::Storage;
     gloo_storage::LocalStorage::clear();
+    super::drafts::clear_all();
 }

@@ -297,9 +297,17 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
     await waitForSaved(page);
 
+    // A name typed but not yet added survives a reload, and goes once the member is added.
+    await page.getByLabel(t.network.name_label, { exact: true }).fill('Auntie Ro');
     await page.reload();
     await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
     assert.equal(await page.locator('[data-testid=network-map] line').count(), 1);
+    const typed = page.getByLabel(t.network.name_label, { exact: true });
+    assert.equal(await typed.inputValue(), 'Auntie Ro');
+    await page.getByRole('button', { name: t.network.add, exact: true }).click();
+    await page.getByTestId('announcement').getByText(fill(t.network.added_to.inner, { name: 'Auntie Ro' })).waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).inputValue(), '');
     await page.goto(`${server.url}#/summary`);
     await page
       .getByTestId('observations')

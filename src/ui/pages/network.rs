@@ -5,6 +5,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::platform::drafts;
 use crate::ui::components::network_map::{display_name, moved_message};
 use crate::ui::components::{KindIcon, NetworkMap, PageHeading, RadioGroup, SelectField};
 use crate::ui::labels::{circle_hint, Labelled};
@@ -66,11 +67,15 @@ pub fn NetworkPage(
 }
 
 /// A quick form to add one member after another.
+/// Where the name being typed for a new member is kept until it is added.
+const NAME_DRAFT: &str = "new-member-name";
+
 #[component]
 fn AddMemberForm() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let name = RwSignal::new(String::new());
+    // Kept as typed, so a reload before pressing Add loses nothing.
+    let name = RwSignal::new(drafts::load(NAME_DRAFT));
     let kind = RwSignal::new(Some(MemberKind::Person));
     let circle = RwSignal::new(Some(Circle::Inner));
     let relationship = RwSignal::new(None::<Relationship>);
@@ -109,6 +114,7 @@ fn AddMemberForm() -> impl IntoView {
             Circle::Outer => td_string!(locale, network.added_to.outer, name = label.as_str()),
         });
         name.set(String::new());
+        drafts::save(NAME_DRAFT, "");
         relationship.set(None);
         contact.set(None);
         if let Some(input) = name_input.get_untracked() {
@@ -131,7 +137,11 @@ fn AddMemberForm() -> impl IntoView {
                     aria-describedby="member-name-hint member-name-problem"
                     aria-invalid=move || problem.get().then_some("true")
                     prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        drafts::save(NAME_DRAFT, &typed);
+                        name.set(typed);
+                    }
                 />
                 <p class="problem" id="member-name-problem" role="alert">
                     {move || problem.get().then(|| t_string!(i18n, network.name_missing))}
