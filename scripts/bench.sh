@@ -25,6 +25,8 @@ cargo test --release -p genie --target wasm32-unknown-unknown --test bench_match
 
 # Follow-up: the diff and change score of two 150-member maps, and opening 3 years of maps.
 cargo run --release -q -p genie-core --example followup_bench
+cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
+  | grep -o 'metric .*'
 
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
