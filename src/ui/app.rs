@@ -78,7 +78,13 @@ fn Shell() -> impl IntoView {
             </Show>
         </main>
         <footer class="app-footer">
-            <a class="footer-link" href=Route::YourData.href()>{t!(i18n, data.nav_link)}</a>
+            <nav aria-label=move || t_string!(i18n, footer_label)>
+                <ul class="footer-links">
+                    <li><a class="footer-link" href=Route::OverTime.href()>{t!(i18n, over_time.title)}</a></li>
+                    <li><a class="footer-link" href=Route::YourData.href()>{t!(i18n, data.nav_link)}</a></li>
+                    <li><a class="footer-link" href=Route::Privacy.href()>{t!(i18n, privacy.link)}</a></li>
+                </ul>
+            </nav>
         </footer>
     }
 }

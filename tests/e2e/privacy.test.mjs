@@ -93,7 +93,7 @@ test('the page about looking after information is reachable from the first page'
   await withBrowser(async (open) => {
     const { page, problems } = await open();
     await page.goto(server.url);
-    await page.getByRole('link', { name: t.privacy.link }).click();
+    await page.getByRole('main').getByRole('link', { name: t.privacy.link }).click();
     await page.getByRole('heading', { level: 1, name: t.privacy.title }).waitFor();
     for (const heading of ['what_title', 'where_title', 'sent_title', 'how_long_title', 'delete_title']) {
       await page.getByRole('heading', { level: 2, name: t.privacy[heading] }).waitFor();
