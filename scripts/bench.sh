@@ -20,12 +20,12 @@ cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
 
 # Matching and directory loading in the release wasm in headless Chromium.
-cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'
 
 # Follow-up: the diff and change score of two 150-member maps, and opening 3 years of maps.
 cargo run --release -q -p genie-core --example followup_bench
-cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'
 
 # The map layout, natively and compiled to wasm in headless Chromium.
@@ -33,7 +33,7 @@ cargo run --release -q -p genie-core --example layout_bench
 wasm_metrics="$(mktemp)"
 layout_json="$(mktemp --suffix=.json)"
 trap 'rm -f "$wasm_metrics" "$layout_json"' EXIT
-cargo test --release -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_layout -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*' >"$wasm_metrics"
 cat "$wasm_metrics"
 

@@ -24,3 +24,17 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
 
 step() { printf '\n==> %s\n' "$*"; }
+
+# Runs a command with its temporary folder inside target/, then removes that folder.
+# ChromeDriver leaves a browser profile (up to 150 MB) in the temporary folder after each browser
+# test run, and wasm-bindgen's test runner writes its files there; on a small disk these filled
+# /tmp. Keeping them in one folder of ours lets us clean up whatever the tools leave behind.
+with_own_tmp() {
+  local dir="$GENIE_ROOT/target/tmp-browser"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  local status=0
+  TMPDIR="$dir" "$@" || status=$?
+  rm -rf "$dir"
+  return "$status"
+}

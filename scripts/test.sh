@@ -17,10 +17,16 @@ step "Host tests (domain core, importer and area checker)"
 cargo test -p genie-core -p genie-import -p genie-area
 
 step "Browser unit tests (wasm-bindgen-test, headless Chromium)"
-cargo test -p genie --target wasm32-unknown-unknown
+# Only the test files: the benchmarks (tests/bench_*.rs) hold ignored tests that bench.sh runs
+# in release, and each extra file here costs a wasm-bindgen pass and a browser start.
+browser_tests=(--lib)
+for file in tests/web_*.rs; do
+  browser_tests+=(--test "$(basename "$file" .rs)")
+done
+with_own_tmp cargo test -p genie --target wasm32-unknown-unknown "${browser_tests[@]}"
 
 step "Release build"
 trunk build --release
 
 step "End-to-end journeys (Playwright, Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+with_own_tmp node --test --test-concurrency=1 tests/e2e/
