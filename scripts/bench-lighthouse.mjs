@@ -70,6 +70,11 @@ for (const [audit, name] of TIMINGS) {
   const value = lhr.audits[audit]?.numericValue;
   if (value != null) console.log(`metric lighthouse_${name}_ms ${value.toFixed(0)} ms`);
 }
+// Which element the largest paint was, to know what to make appear sooner.
+const lcpItems = lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+for (const item of lcpItems.flatMap((entry) => entry.items ?? [entry])) {
+  if (item.node?.snippet) console.error(`lighthouse lcp element: ${item.node.snippet}`);
+}
 for (const id of CATEGORIES) {
   for (const ref of lhr.categories[id].auditRefs) {
     const audit = lhr.audits[ref.id];

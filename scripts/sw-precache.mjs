@@ -22,7 +22,7 @@ if (!dir) {
   process.exit(1);
 }
 
-// Trunk runs post_build hooks side by side: wait until scripts/csp-hash.mjs has written the
+// Trunk runs post_build hooks side by side: wait until scripts/finish-index.mjs has written the
 // loader's hash into index.html, so the listed page is the final one.
 const index = join(dir, 'index.html');
 for (let waited = 0; readFileSync(index, 'utf8').includes('CSP_SCRIPT_HASH'); waited += 50) {

@@ -12,8 +12,9 @@ pub mod platform;
 pub mod store;
 pub mod ui;
 
-/// Starts the app in the page's `<body>`.
+/// Starts the app in the page's `<body>`, in place of the splash index.html shows meanwhile.
 pub fn start() {
     console_error_panic_hook::set_once();
+    platform::remove_splash();
     leptos::mount::mount_to_body(ui::App);
 }

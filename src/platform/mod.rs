@@ -103,6 +103,17 @@ pub fn apply_theme(colours: &[(&'static str, String)]) {
     }
 }
 
+/// Removes the words index.html shows while the app downloads (`#splash`), so they are never
+/// read out or shown beside the app.
+pub fn remove_splash() {
+    if let Some(splash) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("splash"))
+    {
+        splash.remove();
+    }
+}
+
 /// Loads the page again from the start, at the welcome page when `fresh` is set: used after a
 /// restore or after deleting everything, so every part of the app starts from what is stored.
 pub fn reload_page(fresh: bool) {

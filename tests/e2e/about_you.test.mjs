@@ -1,5 +1,7 @@
 // "About you": answers are kept on the device without a save button, through a reload and a
-// full browser restart; and a browser that refuses storage still lets the person carry on.
+// full browser restart; a browser that refuses storage still lets the person carry on; data
+// saved by a newer Genie is left alone, with a way to reload; and the page is never blank
+// while the app downloads.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { serveApp, withBrowser, t, waitForSaved } from './support.mjs';
@@ -95,6 +97,81 @@ test('When the browser refuses storage the person is told plainly and can carry 
     await page.getByTestId('save-status').getByText(t.save.session_only).waitFor();
     assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
     assert.equal(await page.getByLabel(t.condition.diabetes).isChecked(), true);
+    await context.close();
+  });
+});
+
+test('data saved by a newer Genie is left untouched, and the notice offers a reload', async () => {
+  await withBrowser(async (open) => {
+    const { context, page } = await open();
+    // A newer Genie's database on this device: a higher version and a store this one lacks.
+    await page.goto(`${server.url}manifest.webmanifest`);
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('genie', 99);
+          request.onupgradeneeded = () => request.result.createObjectStore('from_the_future');
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.goto(`${server.url}#/about-you`);
+    const notice = page.getByTestId('storage-notice');
+    await notice.getByRole('heading', { name: t.storage.newer_title }).waitFor();
+    await notice.getByText(t.storage.newer_body).waitFor();
+
+    await page.getByLabel(t.about.area_label).fill('Riverside');
+
+    const reloaded = page.waitForEvent('load');
+    await notice.getByRole('button', { name: t.storage.reload }).click();
+    await reloaded;
+    await page.getByTestId('storage-notice').getByRole('heading', { name: t.storage.newer_title }).waitFor();
+
+    // Nothing was written into the newer database, and it was not downgraded.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('genie');
+          request.onsuccess = () => {
+            const db = request.result;
+            const result = { version: db.version, stores: [...db.objectStoreNames] };
+            db.close();
+            resolve(result);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    assert.deepEqual(stored, { version: 99, stores: ['from_the_future'] });
+    await context.close();
+  });
+});
+
+test('while the app downloads, the page shows its name and that it is opening', async () => {
+  await withBrowser(async (open) => {
+    const { context, page } = await open();
+    // Hold the app's code back, as a slow connection does, and look at the page meanwhile.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    const splash = page.locator('#splash');
+    await splash.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+    await splash.getByText(t.welcome.lead).waitFor();
+    await splash.getByRole('status').getByText(t.loading).waitFor();
+    assert.equal(await page.title(), t.app_name);
+
+    release();
+    await page.getByRole('link', { name: t.welcome.start }).waitFor();
+    assert.equal(await page.locator('#splash').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
     await context.close();
   });
 });
