@@ -1,6 +1,6 @@
 //! The person's data in a real browser: a backup protected with a passphrase opens with that
 //! passphrase and no other, and "delete everything" really leaves nothing in IndexedDB, even
-//! with another tab's connection open.
+//! with another tab's connection open, and no unsent drafts.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -149,4 +149,28 @@ async fn deleting_everything_empties_indexeddb_even_with_another_tab_open() {
     let (waves, unreadable) = load_all::<Wave>(&fresh).await.expect("reads");
     assert!(waves.is_empty() && unreadable.is_empty());
     fresh.close();
+}
+
+#[wasm_bindgen_test]
+fn deleting_everything_removes_drafts_and_leaves_other_session_storage_alone() {
+    use genie::platform::drafts;
+    let storage = web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .expect("session storage");
+    drafts::save("new-member-name", "Auntie Ro");
+    drafts::save("new-dormant-activity", "Choir");
+    storage
+        .set_item("not-genie", "kept")
+        .expect("writes a key of its own");
+    assert_eq!(drafts::load("new-member-name"), "Auntie Ro");
+
+    drafts::clear_all();
+
+    assert_eq!(drafts::load("new-member-name"), "");
+    assert_eq!(drafts::load("new-dormant-activity"), "");
+    assert_eq!(
+        storage.get_item("not-genie").ok().flatten().as_deref(),
+        Some("kept")
+    );
+    let _ = storage.remove_item("not-genie");
 }

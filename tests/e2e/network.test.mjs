@@ -297,21 +297,28 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
     await waitForSaved(page);
 
-    // A name typed but not yet added survives a reload, and goes once the member is added.
+    // A name typed but not yet added survives a reload, and goes once the member is added;
+    // the same for an activity the person stopped doing.
     await page.getByLabel(t.network.name_label, { exact: true }).fill('Auntie Ro');
+    await page.getByLabel(t.network.dormant_label).fill('Choir');
     await page.reload();
     await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
     assert.equal(await page.locator('[data-testid=network-map] line').count(), 1);
     const typed = page.getByLabel(t.network.name_label, { exact: true });
     assert.equal(await typed.inputValue(), 'Auntie Ro');
+    assert.equal(await page.getByLabel(t.network.dormant_label).inputValue(), 'Choir');
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.getByTestId('dormant-list').getByText('Choir').waitFor();
+    await waitForSaved(page);
     await page.getByRole('button', { name: t.network.add, exact: true }).click();
     await page.getByTestId('announcement').getByText(fill(t.network.added_to.inner, { name: 'Auntie Ro' })).waitFor();
     await page.reload();
     assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).inputValue(), '');
+    assert.equal(await page.getByLabel(t.network.dormant_label).inputValue(), '');
     await page.goto(`${server.url}#/summary`);
     await page
       .getByTestId('observations')
-      .getByText(fill(t.summary.observation.dormant_activities, { count: 1 }))
+      .getByText(fill(t.summary.observation.dormant_activities, { count: 2 }))
       .waitFor();
     assert.deepEqual(problems, []);
   });

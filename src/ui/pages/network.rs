@@ -70,6 +70,9 @@ pub fn NetworkPage(
 /// Where the name being typed for a new member is kept until it is added.
 const NAME_DRAFT: &str = "new-member-name";
 
+/// Where the name of an activity the person stopped doing is kept until it is added.
+const DORMANT_DRAFT: &str = "new-dormant-activity";
+
 #[component]
 fn AddMemberForm() -> impl IntoView {
     let i18n = use_i18n();
@@ -349,7 +352,8 @@ fn PlannedActivities() -> impl IntoView {
 fn DormantActivities() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let text = RwSignal::new(String::new());
+    // Kept as a draft until "Add" is pressed, so a reload loses nothing typed.
+    let text = RwSignal::new(drafts::load(DORMANT_DRAFT));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let label = text.get_untracked().trim().to_string();
@@ -363,6 +367,7 @@ fn DormantActivities() -> impl IntoView {
             })
         });
         text.set(String::new());
+        drafts::save(DORMANT_DRAFT, "");
     };
     let items = move || {
         state.wave.with(|w| {
@@ -416,7 +421,11 @@ fn DormantActivities() -> impl IntoView {
                         maxlength="200"
                         autocomplete="off"
                         prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            let typed = event_target_value(&ev);
+                            drafts::save(DORMANT_DRAFT, &typed);
+                            text.set(typed);
+                        }
                     />
                 </div>
                 <button type="submit" class="button">{t!(i18n, network.dormant_add)}</button>
