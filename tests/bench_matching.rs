@@ -8,7 +8,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use genie_core::directory::validate;
-use genie_core::matching::sample::{directory, network, preferences, HOME, SEED, TODAY};
+use genie_core::matching::sample::{
+    conditions, directory, network, preferences, HOME, SEED, TODAY,
+};
 use genie_core::matching::suggest;
 use wasm_bindgen_test::*;
 
@@ -25,11 +27,12 @@ const SAMPLE_DIRECTORY: &str = include_str!("../public/area/directory.json");
 fn matching_in_chromium() {
     let prefs = preferences();
     let net = network();
+    let conditions = conditions();
     for n in [1_000, 10_000] {
         let dir = directory(n, SEED);
         let runs = if n >= 10_000 { 11 } else { 31 };
         let ms = median_ms(runs, || {
-            std::hint::black_box(suggest(&dir, &prefs, Some(HOME), &net, TODAY));
+            std::hint::black_box(suggest(&dir, &prefs, Some(HOME), &net, &conditions, TODAY));
         });
         console_log!("metric wasm_match_ms_{n} {ms:.3} ms");
     }

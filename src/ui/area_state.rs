@@ -20,7 +20,12 @@ pub enum AreaStatus {
     NotLoaded,
     Loading,
     Ready,
+    /// The file could not be fetched (offline on a first visit, a server problem): worth
+    /// trying again.
     Failed,
+    /// The file arrived but holds no entry Genie can use (not a directory, a newer format, or
+    /// every entry broken): only the area's team can fix it.
+    Unusable,
 }
 
 /// The loaded area, shared by context.
@@ -90,9 +95,14 @@ impl AreaState {
                 .and_then(|text| AreaLookup::parse(&text))
                 .unwrap_or_default();
             self.problems.set(problems.len());
+            let usable = !checked.resources.is_empty();
             self.directory.set(Arc::new(checked));
             self.lookup.set(Arc::new(lookup));
-            self.status.set(AreaStatus::Ready);
+            self.status.set(if usable {
+                AreaStatus::Ready
+            } else {
+                AreaStatus::Unusable
+            });
         });
     }
 }

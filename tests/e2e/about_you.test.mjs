@@ -101,6 +101,52 @@ test('When the browser refuses storage the person is told plainly and can carry 
   });
 });
 
+test('a condition named here moves groups for it up the suggestions, saying why', async () => {
+  const { readFileSync } = await import('node:fs');
+  const directory = JSON.parse(readFileSync(new URL('../../public/area/directory.json', import.meta.url)));
+  const byId = Object.fromEntries(directory.resources.map((r) => [r.id, r]));
+  const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
+  await withBrowser(async (open) => {
+    const { context, page, problems } = await open();
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/preferences`);
+    await page.getByLabel(t.interest.learn_about_health).check();
+    await page.getByLabel(t.interest.get_fitter).check();
+    await waitForSaved(page);
+
+    const reasonFor = fill(t.reason.for_condition, { what: t.condition.copd });
+    const cards = page.getByTestId('suggestions').locator('li.suggestion');
+    await page.goto(`${server.url}#/suggestions`);
+    await cards.first().waitFor();
+    assert.equal(await page.locator('[data-reason=for_condition]').count(), 0, 'nothing named yet');
+    const before = await cards.evaluateAll((els) => els.map((e) => e.dataset.resource));
+
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.condition.copd).check();
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/suggestions`);
+    await cards.first().waitFor();
+    const after = await cards.evaluateAll((els) => els.map((e) => e.dataset.resource));
+    // Every entry marked as linked to COPD is about breathing or lungs, carries the reason in
+    // words, and has moved up the list (or into the first page of it).
+    const linked = await cards
+      .filter({ has: page.locator('[data-reason=for_condition]') })
+      .evaluateAll((els) => els.map((e) => e.dataset.resource));
+    assert.ok(linked.length >= 1, 'something for COPD is suggested');
+    for (const id of linked) {
+      const entry = byId[id];
+      assert.match(`${entry.name} ${entry.description}`.toLowerCase(), /breath|lung|copd|respiratory/, id);
+      const was = before.indexOf(id);
+      assert.ok(was === -1 || after.indexOf(id) < was, `${id} moved up`);
+      await page.locator(`li.suggestion[data-resource="${id}"]`).getByText(reasonFor).waitFor();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 test('data saved by a newer Genie is left untouched, and the notice offers a reload', async () => {
   await withBrowser(async (open) => {
     const { context, page } = await open();

@@ -75,3 +75,23 @@ test('colours that fail contrast, and logos from elsewhere, are not used', async
     cleanup();
   }
 });
+
+test('a directory Genie cannot read is explained, with the area contact, not shown as "nothing matches"', async () => {
+  // A list saved in a newer format than this Genie knows, next to the area's contact words.
+  const { server, cleanup } = await serveWithArea((s) => ({ ...s, contact: '01632 960999' }), {
+    'directory.json': JSON.stringify({ version: 99, area: 'Eastvale', resources: [] }),
+  });
+  try {
+    await withBrowser(async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/suggestions`);
+      const notice = page.getByTestId('directory-unusable');
+      await notice.getByText(t.suggest.unusable).waitFor();
+      await notice.getByText(fill(t.suggest.unusable_contact, { contact: '01632 960999' })).waitFor();
+      assert.equal(await page.getByTestId('no-match').count(), 0);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    cleanup();
+  }
+});

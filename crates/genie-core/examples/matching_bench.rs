@@ -10,7 +10,9 @@
 use std::time::Instant;
 
 use genie_core::directory::validate;
-use genie_core::matching::sample::{directory, network, preferences, HOME, SEED, TODAY};
+use genie_core::matching::sample::{
+    conditions, directory, network, preferences, HOME, SEED, TODAY,
+};
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
@@ -27,6 +29,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let prefs = preferences();
     let net = network();
+    let conditions = conditions();
     for n in [1_000, 10_000] {
         let dir = directory(n, SEED);
         let runs = if n >= 10_000 { 11 } else { 31 };
@@ -36,6 +39,7 @@ fn main() {
                 &prefs,
                 Some(HOME),
                 &net,
+                &conditions,
                 TODAY,
             ));
         });

@@ -92,8 +92,13 @@ fn run(resources: Vec<Resource>, prefs: &Preferences) -> Suggestions {
         prefs,
         Some(HOME),
         &Network::default(),
+        &no_conditions(),
         TODAY,
     )
+}
+
+fn no_conditions() -> BTreeSet<Condition> {
+    BTreeSet::new()
 }
 
 fn ranked_ids(s: &Suggestions) -> Vec<&str> {
@@ -438,6 +443,7 @@ fn each_limit_alone_decides_eligibility() {
             &prefs,
             home,
             &Network::default(),
+            &no_conditions(),
             TODAY,
         );
         assert_eq!(
@@ -638,7 +644,14 @@ fn the_score_adds_up_from_the_documented_points() {
 // ---------------------------------------------------------------- reasons
 
 fn reasons_for(resource: Resource, prefs: &Preferences, network: &Network) -> Vec<Reason> {
-    let s = suggest(&dir(vec![resource]), prefs, Some(HOME), network, TODAY);
+    let s = suggest(
+        &dir(vec![resource]),
+        prefs,
+        Some(HOME),
+        network,
+        &no_conditions(),
+        TODAY,
+    );
     assert_eq!(s.ranked.len(), 1, "{s:?}");
     s.ranked[0].reasons.clone()
 }
@@ -908,6 +921,7 @@ fn resources_that_could_fill_a_gap_in_support_say_so() {
         &Preferences::default(),
         Some(HOME),
         &net,
+        &no_conditions(),
         TODAY,
     );
     assert_eq!(ranked_ids(&s), ["befriending", "learning"]);
@@ -1079,4 +1093,73 @@ fn stable_words() {
     assert_eq!(constants::WALK_KM, 1.5);
     assert_eq!(constants::BUS_KM, 8.0);
     assert_eq!(constants::CAR_KM, 20.0);
+}
+
+#[test]
+fn entries_for_a_named_condition_come_first_and_say_so() {
+    let mut choir = res("choir");
+    choir.name = "Able Choir".into();
+    let mut breathing = res("breathing");
+    breathing.name = "Zed Singing".into();
+    breathing.description = "Singing for better BREATHING, for people with lung conditions.".into();
+    let mut heartfelt = res("heartfelt");
+    heartfelt.name = "Heartfelt Welcome".into();
+    let directory = dir(vec![choir, breathing, heartfelt]);
+    let prefs = Preferences::default();
+    let reasons = |s: &Suggestions, id: &str| {
+        s.ranked
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.reasons.clone())
+            .unwrap_or_default()
+    };
+
+    // Nothing named: by name, no condition reason.
+    let plain = suggest(
+        &directory,
+        &prefs,
+        Some(HOME),
+        &Network::default(),
+        &no_conditions(),
+        TODAY,
+    );
+    assert_eq!(ranked_ids(&plain), ["choir", "heartfelt", "breathing"]);
+    assert!(!reasons(&plain, "breathing").contains(&Reason::ForCondition(Condition::Copd)));
+
+    // COPD named: the breathing group first, worth exactly the documented points, with its
+    // reason after the interests; "Heartfelt" is not read as heart disease.
+    let named: BTreeSet<Condition> = [Condition::HeartDisease, Condition::Copd].into();
+    let tailored = suggest(
+        &directory,
+        &prefs,
+        Some(HOME),
+        &Network::default(),
+        &named,
+        TODAY,
+    );
+    assert_eq!(ranked_ids(&tailored), ["breathing", "choir", "heartfelt"]);
+    let score = |s: &Suggestions, id: &str| s.ranked.iter().find(|x| x.id == id).map(|x| x.score);
+    assert_eq!(
+        score(&tailored, "breathing"),
+        score(&plain, "breathing").map(|p| p + constants::FOR_CONDITION_POINTS)
+    );
+    assert_eq!(score(&tailored, "heartfelt"), score(&plain, "heartfelt"));
+    let why = reasons(&tailored, "breathing");
+    assert_eq!(
+        why.iter()
+            .filter(|r| matches!(r, Reason::ForCondition(_)))
+            .count(),
+        1
+    );
+    assert!(why.contains(&Reason::ForCondition(Condition::Copd)));
+}
+
+#[test]
+fn every_condition_has_words() {
+    for &condition in Condition::ALL {
+        assert!(
+            !genie_core::matching::condition_words(condition).is_empty(),
+            "{condition}"
+        );
+    }
 }

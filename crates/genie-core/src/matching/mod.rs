@@ -1,7 +1,7 @@
 //! Matching: which directory entries fit a person, in what order, and why.
 //!
 //! [`suggest`] reads the directory, the person's [`Preferences`], where home is, their
-//! [`Network`] and today's date, and returns ranked [`Suggestion`]s, each with structured
+//! [`Network`], the health conditions they named, and today's date, and returns ranked [`Suggestion`]s, each with structured
 //! [`Reason`]s. When nothing fits, [`Suggestions::excluded_most_by`] names the limit that left
 //! most out, so the UI can offer to relax it. Nothing is worded here, and nothing reads a
 //! clock: the shell passes `today` in. docs/matching.md explains the rules.
@@ -9,9 +9,11 @@
 //! - `limits`: eligibility, one [`Limit`] at a time, and the travel distances.
 //! - `score`: the additive ranking and its points.
 //! - `reason`: the reasons a suggestion carries.
+//! - `conditions`: which entries are for people living with a named condition.
 //! - `gaps`: which sub-categories help with which area of support.
 //! - `geo`: haversine distances.
 
+mod conditions;
 mod gaps;
 mod geo;
 mod limits;
@@ -20,10 +22,12 @@ pub mod sample;
 mod score;
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 use crate::directory::{Cost, Date, Directory, Reach};
-use crate::model::{Circle, MemberId, MemberKind, Network, Preferences, SupportTask};
+use crate::model::{Circle, Condition, MemberId, MemberKind, Network, Preferences, SupportTask};
 
+pub use conditions::words as condition_words;
 pub use gaps::helps_with;
 pub use geo::haversine_km;
 pub use limits::{reach_km, Limit};
@@ -34,8 +38,9 @@ pub mod constants {
     pub use super::geo::EARTH_RADIUS_KM;
     pub use super::limits::{BUS_KM, CAR_KM, LIFT_KM, WALK_KM};
     pub use super::score::{
-        COME_ALONG_POINTS, COST_UNKNOWN_PENALTY, FILLS_GAP_POINTS, FREE_POINTS, FRESH_DAYS,
-        FRESH_POINTS, POINTS_PER_KM, REMOTE_AS_KM, STALE_DAYS, STALE_PENALTY, TIME_MATCH_POINTS,
+        COME_ALONG_POINTS, COST_UNKNOWN_PENALTY, FILLS_GAP_POINTS, FOR_CONDITION_POINTS,
+        FREE_POINTS, FRESH_DAYS, FRESH_POINTS, POINTS_PER_KM, REMOTE_AS_KM, STALE_DAYS,
+        STALE_PENALTY, TIME_MATCH_POINTS,
     };
 }
 
@@ -96,13 +101,15 @@ impl Suggestions {
 }
 
 /// Suggests resources from `directory` for a person. `home` is (latitude, longitude) in
-/// degrees, if known; `today` dates the freshness of entries. Deterministic: the same inputs
-/// give the same list in the same order.
+/// degrees, if known; `conditions` are the health conditions they named (entries for those
+/// come first); `today` dates the freshness of entries. Deterministic: the same inputs give
+/// the same list in the same order.
 pub fn suggest(
     directory: &Directory,
     preferences: &Preferences,
     home: Option<(f64, f64)>,
     network: &Network,
+    conditions: &BTreeSet<Condition>,
     today: Date,
 ) -> Suggestions {
     let limits = limits::Limits::new(preferences, home);
@@ -139,6 +146,11 @@ pub fn suggest(
                     .filter(|sub| limits.wanted.contains(sub))
                     .map(|&sub| Reason::MatchesInterest(sub)),
             );
+        }
+
+        if let Some(condition) = conditions::first_for(resource, conditions) {
+            score += score::FOR_CONDITION_POINTS;
+            reasons.push(Reason::ForCondition(condition));
         }
 
         let local = matches!(resource.reach, Reach::Local { .. });

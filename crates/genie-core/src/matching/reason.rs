@@ -1,6 +1,8 @@
 //! Why a resource was suggested: structured reasons with stable words, worded by the UI.
 
-use crate::model::{AccessNeed, DayPart, MemberId, SubCategory, SupportArea, TravelMode, Weekday};
+use crate::model::{
+    AccessNeed, Condition, DayPart, MemberId, SubCategory, SupportArea, TravelMode, Weekday,
+};
 
 /// One reason a suggestion was made, or one thing worth knowing about it. Listed in
 /// [`super::Suggestion::reasons`] in the order of the variants here.
@@ -8,6 +10,8 @@ use crate::model::{AccessNeed, DayPart, MemberId, SubCategory, SupportArea, Trav
 pub enum Reason {
     /// It is filed under a sub-category the person's answers switched on.
     MatchesInterest(SubCategory),
+    /// It is for people living with a condition the person named.
+    ForCondition(Condition),
     /// It is at a place this far from home; `mode` is the slowest chosen way of travel that
     /// reaches it (walk before bus before car before a lift), if the person chose any.
     Distance { km: f32, mode: Option<TravelMode> },
@@ -40,6 +44,7 @@ impl Reason {
     pub fn as_str(&self) -> &'static str {
         match self {
             Reason::MatchesInterest(_) => "matches_interest",
+            Reason::ForCondition(_) => "for_condition",
             Reason::Distance { .. } => "distance",
             Reason::Online => "online",
             Reason::National => "national",
@@ -61,6 +66,7 @@ impl std::fmt::Display for Reason {
         f.write_str(self.as_str())?;
         match self {
             Reason::MatchesInterest(sub) => write!(f, " {sub}"),
+            Reason::ForCondition(condition) => write!(f, " {condition}"),
             Reason::Distance {
                 km,
                 mode: Some(mode),

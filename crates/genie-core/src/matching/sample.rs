@@ -1,11 +1,13 @@
 //! Made-up directories, preferences and a network for the matching benchmarks (native and in
 //! the browser), generated from a fixed seed so every run measures the same work.
 
+use std::collections::BTreeSet;
+
 use crate::directory::{
     Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status,
 };
 use crate::model::{
-    AccessNeed, Circle, CostLimit, DayPart, Interest, MemberKind, Network, Preferences,
+    AccessNeed, Circle, Condition, CostLimit, DayPart, Interest, MemberKind, Network, Preferences,
     SubCategory, SupportTask, TimeSlot, TravelMode, Weekday,
 };
 
@@ -143,6 +145,11 @@ pub fn preferences() -> Preferences {
         access: [AccessNeed::StepFree].into(),
         languages: Vec::new(),
     }
+}
+
+/// Two named conditions, so the name-and-description check runs on every entry.
+pub fn conditions() -> BTreeSet<Condition> {
+    [Condition::Copd, Condition::Loneliness].into()
 }
 
 /// A small network with someone who gives lifts.

@@ -7,6 +7,9 @@ pub const POINTS_PER_KM: f64 = 10.0;
 /// Online and national resources, and local ones when home is not known, count as this far
 /// away: a place within an easy walk ranks above them, one across town below.
 pub const REMOTE_AS_KM: f64 = 2.0;
+/// For people living with a condition the person named: as much as a stale entry loses, so
+/// a group for their condition ranks with a general one about 2 km nearer.
+pub const FOR_CONDITION_POINTS: i32 = 20;
 /// A session at a time the person said suits them.
 pub const TIME_MATCH_POINTS: i32 = 15;
 /// Free to go.

@@ -52,9 +52,17 @@ pub fn SuggestionsPage() -> impl IntoView {
             return None;
         }
         let directory = area.directory.get();
+        let conditions = state.profile.with(|p| p.conditions.clone());
         let mut found = state.preferences.with(|prefs| {
             state.wave.with(|w| {
-                matching::suggest(&directory, prefs, home.get(), &w.network, platform::today())
+                matching::suggest(
+                    &directory,
+                    prefs,
+                    home.get(),
+                    &w.network,
+                    &conditions,
+                    platform::today(),
+                )
             })
         });
         // What the person found closed is not suggested to them again.
@@ -112,6 +120,7 @@ pub fn SuggestionsPage() -> impl IntoView {
             </div>
         }
         .into_any(),
+        AreaStatus::Unusable => view! { <DirectoryUnusable /> }.into_any(),
         AreaStatus::Ready => {
             let Some(found) = results.get() else {
                 return ().into_any();
@@ -267,5 +276,24 @@ fn SuggestionCard(
                 {move || if chosen() { t_string!(i18n, suggest.chosen) } else { t_string!(i18n, suggest.choose) }}
             </button>
         </li>
+    }
+}
+
+/// The area's list arrived but nothing in it can be used: not the person's doing, and not
+/// something a change of answers would fix, so say so and give the area's contact.
+#[component]
+fn DirectoryUnusable() -> impl IntoView {
+    let i18n = use_i18n();
+    let area = AreaState::expect();
+    let contact = move || area.settings.with(|s| s.contact.trim().to_string());
+    view! {
+        <div class="notice" role="alert" data-testid="directory-unusable">
+            <p>{t!(i18n, suggest.unusable)}</p>
+            <Show when=move || !contact().is_empty()>
+                <p dir="auto">
+                    {move || t_string!(i18n, suggest.unusable_contact, contact = contact())}
+                </p>
+            </Show>
+        </div>
     }
 }

@@ -33,6 +33,9 @@ pub fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> Strin
         Reason::MatchesInterest(sub) => {
             td_string!(locale, reason.matches_interest, what = sub.label(locale))
         }
+        Reason::ForCondition(condition) => {
+            td_string!(locale, reason.for_condition, what = condition.label(locale))
+        }
         Reason::Distance { km, mode } => {
             let km = format!("{km:.1}");
             match mode {
