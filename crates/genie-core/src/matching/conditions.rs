@@ -33,9 +33,11 @@ pub fn first_for<'a>(
     resource: &Resource,
     conditions: impl IntoIterator<Item = &'a Condition>,
 ) -> Option<Condition> {
+    let mut conditions = conditions.into_iter().peekable();
+    // Most people name none: then there is no text to lower-case.
+    conditions.peek()?;
     let text = format!("{} {}", resource.name, resource.description).to_lowercase();
     conditions
-        .into_iter()
         .copied()
         .find(|&condition| words(condition).iter().any(|word| starts_word(&text, word)))
 }
