@@ -16,6 +16,7 @@ mod gaps;
 mod geo;
 mod limits;
 mod reason;
+mod relax;
 pub mod sample;
 mod score;
 
@@ -28,6 +29,7 @@ pub use gaps::helps_with;
 pub use geo::haversine_km;
 pub use limits::{reach_km, Limit};
 pub use reason::Reason;
+pub use relax::{can_relax, relax};
 
 /// Every number matching uses, in one place for readers and for the docs.
 pub mod constants {
