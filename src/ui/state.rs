@@ -16,7 +16,7 @@ use genie_core::backup::{self, Backup, Export, ExportError, RestoreError};
 use genie_core::layout::{self, Geometry};
 use genie_core::model::{
     Choice, ChoiceId, ChoiceStatus, EntryNote, Member, MemberId, Network, Plan, Point, Preferences,
-    Profile, Tie, Wave, MAX_ACTIVE_CHOICES,
+    Profile, Tie, Wave,
 };
 use genie_core::schema::{Record, PREFERENCES_KEY, PROFILE_KEY};
 use genie_core::store::{self, LoadError, Repository, StoreError};
@@ -39,13 +39,8 @@ pub enum SaveStatus {
     Failed(StoreError),
 }
 
-/// Why a choice was not made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChooseError {
-    /// Three are already being tried.
-    Full,
-    AlreadyChosen,
-}
+/// Why a choice was not made (the core's rule: three active at most, stopped ones not counted).
+pub use genie_core::model::ChooseRefusal as ChooseError;
 
 /// Whether storage works, as found when the app opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -390,20 +385,9 @@ impl AppState {
 
     /// Chooses a resource to try. Refused when three are already being tried.
     pub fn choose(self, resource_id: &str, resource_name: &str) -> Result<usize, ChooseError> {
-        let active = self.choices.with_untracked(|cs| {
-            cs.iter()
-                .filter(|c| c.status != ChoiceStatus::Stopped)
-                .count()
-        });
-        if self.choices.with_untracked(|cs| {
-            cs.iter()
-                .any(|c| c.resource_id == resource_id && c.status != ChoiceStatus::Stopped)
-        }) {
-            return Err(ChooseError::AlreadyChosen);
-        }
-        if active >= MAX_ACTIVE_CHOICES {
-            return Err(ChooseError::Full);
-        }
+        let active = self
+            .choices
+            .with_untracked(|cs| genie_core::model::can_choose(cs, resource_id))?;
         let id = ChoiceId(
             self.choices
                 .with_untracked(|cs| cs.iter().map(|c| c.id.0).max().unwrap_or(0))
@@ -424,7 +408,7 @@ impl AppState {
         if self.choices_writable.get_untracked() {
             self.persist(move |repo| async move { store::save(&*repo, &choice).await });
         }
-        Ok(active + 1)
+        Ok(active)
     }
 
     /// Changes a choice (its plan, say) and stores it.

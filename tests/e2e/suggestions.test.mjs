@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -13,6 +13,11 @@ before(async () => {
 after(() => server.close());
 
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
+
+/** The "What you have chosen (n/3)" heading says `n`, and never more than three. */
+async function assertChosenCount(page, n) {
+  await page.getByTestId('chosen-title').getByText(fill(t.suggest.chosen_title, { count: n, max: 3 })).waitFor();
+}
 const directory = JSON.parse(readFileSync(new URL('../../public/area/directory.json', import.meta.url)));
 const byId = Object.fromEntries(directory.resources.map((r) => [r.id, r]));
 
@@ -44,7 +49,7 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     }
     // Every card says why, in words from the catalogue.
     const first = cards.first();
-    await first.getByText(t.reason.free, { exact: true }).waitFor();
+    await first.locator('.reasons').getByText(t.reason.free, { exact: true }).waitFor();
     assert.ok((await first.locator('[data-reason=matches_interest]').count()) >= 1);
     // Nearest first among those at a place with the same other reasons is the rule; at least
     // the distance is shown when home is known.
@@ -67,10 +72,11 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
         .getByText(fill(t.suggest.chose, { name: chosenNames[i], count: i + 1 }))
         .waitFor();
     }
-    // A fourth is refused with a clear message.
+    // A fourth is refused with a clear message, beside the button that was pressed.
     await cards.nth(3).getByRole('button', { name: t.suggest.choose }).click();
-    await page.getByTestId('choose-refused').getByText(t.suggest.full).waitFor();
+    await cards.nth(3).getByTestId('choose-refused').getByText(t.suggest.full).waitFor();
     assert.equal(await page.locator('article.plan').count(), 3);
+    await assertChosenCount(page, 3);
 
     // A small plan for the first.
     const plan = page.locator('article.plan').first();
@@ -108,17 +114,34 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     await planned.getByRole('link', { name: t.network.planned_link }).click();
     await page.getByTestId('suggestions').waitFor();
 
-    // Removing one frees a place.
+    // Removing one asks first; "No" keeps the plan as it was.
     await kept.getByRole('button', { name: t.suggest.remove }).click();
+    const ask = kept.getByTestId('remove-confirm');
+    await ask.getByText(fill(t.suggest.remove_ask, { name: chosenNames[0] })).waitFor();
+    await ask.getByRole('button', { name: t.suggest.remove_no }).click();
+    await kept.getByRole('button', { name: t.suggest.remove }).waitFor();
+    assert.equal(await page.locator('article.plan').count(), 3);
+    assert.equal(await kept.getByLabel(t.suggest.first_step).inputValue(), 'Ring to ask about Tuesday');
+    // By keyboard: Escape also keeps it, and focus goes back to "Remove".
+    await kept.getByRole('button', { name: t.suggest.remove }).focus();
+    await page.keyboard.press('Enter');
+    await ask.waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((name) => document.activeElement?.textContent === name, t.suggest.remove);
+    assert.equal(await page.locator('article.plan').count(), 3);
+    // "Yes" removes it, and frees a place.
+    await kept.getByRole('button', { name: t.suggest.remove }).click();
+    await ask.getByRole('button', { name: t.suggest.remove_yes }).click();
     await waitForSaved(page);
     assert.equal(await page.locator('article.plan').count(), 2);
+    await assertChosenCount(page, 2);
     assert.deepEqual(problems, []);
   });
 });
 
-test('when nothing matches, the person is told which limit left most out', async () => {
+test('when nothing matches, the person is told which limit left most out and can relax it', async () => {
   await withBrowser(async (open) => {
-    const { page } = await open();
+    const { page, problems } = await open();
     await page.goto(`${server.url}#/about-you`);
     await page.getByLabel(t.about.area_label).fill('MB1 1ED');
     await page.goto(`${server.url}#/preferences`);
@@ -131,6 +154,159 @@ test('when nothing matches, the person is told which limit left most out', async
       .getByTestId('relax')
       .getByText(fill(t.suggest.relax, { limit: t.limit.language }))
       .waitFor();
+    await page.getByRole('link', { name: t.suggest.change_prefs }).waitFor();
+
+    // One tap lets go of the languages; suggestions come back, and the change is kept.
+    await page.getByRole('button', { name: t.suggest.relax_language }).click();
+    await page.getByTestId('announcement').getByText(t.offers.applied).waitFor();
+    await page.getByTestId('suggestions').locator('li.suggestion').first().waitFor();
+    assert.equal(await page.getByTestId('no-match').count(), 0);
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/preferences`);
+    assert.equal(await page.getByLabel(t.language.pa).isChecked(), false);
+    assert.equal(await page.getByLabel(t.interest.lose_weight).isChecked(), true);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('a card says what it costs, when it runs, where it is and how to get in touch', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    // A narrow phone: everything must still fit.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await page.goto(`${server.url}#/preferences`);
+    await page.getByLabel(t.interest.learn_skills).check();
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/suggestions`);
+    const list = page.getByTestId('suggestions');
+    await list.waitFor();
+
+    // Life Story Writing: £2.50, Wednesdays 12:30 to 13:30, at the Methodist hall, by e-mail.
+    const entry = byId['mb-004'];
+    const card = list.locator('li.suggestion[data-resource="mb-004"]');
+    while ((await card.count()) === 0) {
+      await page.getByRole('button', { name: t.suggest.show_more }).click();
+    }
+    const fact = (name) => card.locator(`[data-fact=${name}] dd`);
+    assert.equal((await fact('cost').textContent()).trim(), fill(t.suggest.cost_amount, { amount: '2.50' }));
+    const [session] = entry.sessions;
+    assert.equal(
+      (await fact('when').textContent()).trim(),
+      fill(t.suggest.session_times, { day: t.weekday[session.day], starts: session.starts, ends: session.ends }),
+    );
+    const { address, postcode } = entry.reach.location;
+    assert.equal((await fact('where').textContent()).trim(), fill(t.suggest.place, { address, postcode }));
+    assert.equal(await fact('email').getByRole('link').getAttribute('href'), `mailto:${entry.contact.email}`);
+    assert.equal(await fact('phone').getByRole('link').getAttribute('href'), `tel:${entry.contact.phone.replaceAll(' ', '')}`);
+    assert.equal(await card.locator('[data-fact=website]').count(), 0, 'no website in the entry, none shown');
+
+    // Every card's terms and links come from the catalogue and the entry; websites are links.
+    for (const id of await list.locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource))) {
+      const each = list.locator(`li.suggestion[data-resource="${id}"]`);
+      const r = byId[id];
+      const cost = (await each.locator('[data-fact=cost] dd').textContent()).trim();
+      const expected =
+        r.cost.kind === 'free' || r.cost.minor_units === 0
+          ? t.suggest.cost_free
+          : r.cost.kind === 'unknown'
+            ? t.suggest.cost_unknown
+            : fill(t.suggest.cost_amount, {
+                amount: r.cost.minor_units % 100 ? (r.cost.minor_units / 100).toFixed(2) : String(r.cost.minor_units / 100),
+              });
+      assert.equal(cost, expected, id);
+      if (r.contact.website) {
+        const link = each.locator('[data-fact=website] a');
+        assert.equal(await link.getAttribute('href'), r.contact.website, id);
+        assert.equal(await link.getAttribute('target'), null, 'opens normally');
+      }
+    }
+
+    // The date the details were checked reads as a date, not as a stored value.
+    const checked = (await card.getByTestId('last-checked').textContent()).trim();
+    assert.equal(checked, fill(t.suggest.last_checked, { date: '3 January 2026' }));
+    assert.ok(!checked.includes(entry.checked), checked);
+
+    // Nothing is wider than the phone, and the links are big enough to tap.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    const heights = await card.locator('.facts a').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    assert.ok(heights.length >= 2 && heights.every((h) => h >= 44), `link heights ${heights}`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('a choice stopped after a check-in no longer counts, is kept apart, and can be chosen again', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/suggestions`);
+    const cards = page.getByTestId('suggestions').locator('li.suggestion');
+    await cards.first().waitFor();
+    const first = cards.first();
+    const name = (await first.locator('h3').textContent()).trim();
+    await first.getByRole('button', { name: t.suggest.choose }).click();
+    await assertChosenCount(page, 1);
+
+    // "Did you try it?" "No": the choice is stopped.
+    const checkIn = page.locator('article.plan').first().getByTestId('check-in');
+    await checkIn.getByText(t.check_in.title).click();
+    await checkIn.getByLabel(t.check_in.tried_no).check();
+    await checkIn.getByRole('button', { name: t.check_in.save }).click();
+    await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
+    await waitForSaved(page);
+
+    // Shown apart, read-only, and not counted.
+    assert.equal(await page.locator('article.plan').count(), 0);
+    const tried = page.getByTestId('tried-before');
+    await tried.getByRole('heading', { name: t.suggest.tried_title }).waitFor();
+    await tried.getByText(name, { exact: true }).waitFor();
+    assert.equal(await tried.getByRole('button', { name: t.suggest.remove }).count(), 0);
+    await assertChosenCount(page, 0);
+
+    // Three others can be chosen: never "4/3".
+    for (let i = 1; i <= 3; i += 1) {
+      await cards.nth(i).getByRole('button', { name: t.suggest.choose }).click();
+      await assertChosenCount(page, i);
+    }
+    // The stopped one can be chosen again, once there is room.
+    await first.getByTestId('tried-before-note').waitFor();
+    const again = first.getByRole('button', { name: t.suggest.choose });
+    assert.equal(await again.isEnabled(), true);
+    await again.click();
+    const refused = first.getByTestId('choose-refused');
+    await refused.getByText(t.suggest.full).waitFor();
+    assert.equal(await refused.getAttribute('role'), 'alert');
+    const inView = await refused.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    assert.ok(inView, 'the refusal is on screen beside the card');
+    await assertChosenCount(page, 3);
+
+    const plan = page.locator('article.plan').first();
+    await plan.getByRole('button', { name: t.suggest.remove }).click();
+    await plan.getByTestId('remove-confirm').waitFor();
+    // The refusal, the list of things tried before and the question are all accessible.
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await plan.getByRole('button', { name: t.suggest.remove_yes }).click();
+    await assertChosenCount(page, 2);
+    assert.equal(await refused.count(), 0, 'the refusal goes once there is room');
+    await again.click();
+    await page.getByTestId('announcement').getByText(fill(t.suggest.chose, { name, count: 3 })).waitFor();
+    await assertChosenCount(page, 3);
+    await first.getByRole('button', { name: t.suggest.chosen }).waitFor();
+    assert.equal(await first.getByTestId('tried-before-note').count(), 0);
+    // Chosen again and still in the list of things tried before.
+    await tried.getByText(name, { exact: true }).waitFor();
+    await waitForSaved(page);
+    await page.reload();
+    await assertChosenCount(page, 3);
+    assert.equal(await page.locator('article.plan').count(), 3);
+    assert.deepEqual(problems, []);
   });
 });
 
@@ -158,7 +334,7 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     // The person sees exactly what would be shared, as text.
     const preview = page.getByTestId('share-notes-preview');
     const text = await preview.textContent();
-    assert.ok(text.includes(`${name} (${id})`), text);
+    assert.ok(text.includes(fill(t.share_notes.entry, { name, id })), text);
     assert.ok(text.includes(t.reported.closed), text);
     assert.ok(text.includes('Moved to the library; café & garden closed'), text);
     // The e-mail is a draft in the person's own e-mail app, to the area's feedback address.

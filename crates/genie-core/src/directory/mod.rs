@@ -5,10 +5,12 @@
 //! [`validate`] (in `validate.rs`), which reports every bad entry by id and field, skips it, and
 //! keeps the rest, so one broken entry never hides a whole directory.
 
+mod facts;
 mod validate;
 
 use std::collections::BTreeSet;
 
+pub use facts::{amount, email_href, price, sessions_in_order, website_href, website_text, Price};
 pub use validate::{validate, EntryProblem, Field, Issue, Severity};
 
 use serde::{Deserialize, Serialize};

@@ -18,6 +18,7 @@ mod gaps;
 mod geo;
 mod limits;
 mod reason;
+mod relax;
 pub mod sample;
 mod score;
 
@@ -32,6 +33,7 @@ pub use gaps::helps_with;
 pub use geo::haversine_km;
 pub use limits::{reach_km, Limit};
 pub use reason::Reason;
+pub use relax::{can_relax, relax};
 
 /// Every number matching uses, in one place for readers and for the docs.
 pub mod constants {

@@ -18,8 +18,9 @@ pub use network::{
     Relationship, Tie,
 };
 pub use plan::{
-    Barrier, CheckIn, CheckInDraft, Choice, ChoiceId, ChoiceStatus, EntryNote, Plan,
-    ReportedProblem, Tried, MAX_ACTIVE_CHOICES,
+    active_count, can_choose, is_chosen, tried_before, Barrier, CheckIn, CheckInDraft, Choice,
+    ChoiceId, ChoiceStatus, ChooseRefusal, EntryNote, Plan, ReportedProblem, Tried,
+    MAX_ACTIVE_CHOICES,
 };
 pub use preferences::{
     AccessNeed, Category, CostLimit, DayPart, Interest, Preferences, SubCategory, TimeSlot,

@@ -176,4 +176,50 @@ impl Choice {
     pub fn reported_closed(&self) -> bool {
         self.entry_note.problems.contains(&ReportedProblem::Closed)
     }
+
+    /// Being tried now: planned or going, not stopped. Only these count towards the three.
+    pub fn is_active(&self) -> bool {
+        self.status != ChoiceStatus::Stopped
+    }
+}
+
+/// Why a resource cannot be chosen now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChooseRefusal {
+    /// [`MAX_ACTIVE_CHOICES`] are already being tried.
+    Full,
+    /// It is being tried already. (One tried before and stopped can be chosen again.)
+    AlreadyChosen,
+}
+
+/// How many choices are being tried now (stopped ones do not count).
+pub fn active_count(choices: &[Choice]) -> usize {
+    choices.iter().filter(|c| c.is_active()).count()
+}
+
+/// Whether the resource is being tried now.
+pub fn is_chosen(choices: &[Choice], resource_id: &str) -> bool {
+    choices
+        .iter()
+        .any(|c| c.is_active() && c.resource_id == resource_id)
+}
+
+/// Whether the resource was tried before and stopped, and is not being tried again now.
+pub fn tried_before(choices: &[Choice], resource_id: &str) -> bool {
+    !is_chosen(choices, resource_id)
+        && choices
+            .iter()
+            .any(|c| !c.is_active() && c.resource_id == resource_id)
+}
+
+/// Whether the resource can be chosen now; `Ok` with how many would then be active.
+pub fn can_choose(choices: &[Choice], resource_id: &str) -> Result<usize, ChooseRefusal> {
+    if is_chosen(choices, resource_id) {
+        return Err(ChooseRefusal::AlreadyChosen);
+    }
+    let active = active_count(choices);
+    if active >= MAX_ACTIVE_CHOICES {
+        return Err(ChooseRefusal::Full);
+    }
+    Ok(active + 1)
 }

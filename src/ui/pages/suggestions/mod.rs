@@ -1,26 +1,31 @@
 //! "Suggestions for you": resources from the area's directory that fit, best first, each with
 //! its reasons; choose up to three and make a small plan for each.
 
+mod card;
 mod check_in;
+mod facts;
 mod offers;
 mod plan;
+mod relax;
+mod remove;
 mod share_notes;
+mod tried;
 mod words;
 
 use genie_core::area::LatLon;
-use genie_core::directory::{Reach, Resource};
-use genie_core::matching::{self, Suggestion};
+use genie_core::directory::Reach;
+use genie_core::matching;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading};
-use crate::ui::route::Route;
-use crate::ui::state::{AppState, ChooseError};
+use crate::ui::state::AppState;
+use card::SuggestionCard;
 use offers::LimitOffers;
 use plan::ChosenList;
-use words::{limit_words, reason_words};
+use relax::RelaxLimit;
 
 /// How many suggestions are shown at first, and added by "Show more".
 const PAGE: usize = 20;
@@ -87,7 +92,8 @@ pub fn SuggestionsPage() -> impl IntoView {
             view! { <p class="hint">{t_string!(i18n, suggest.hidden_closed, names = names.join(", "))}</p> }
         })
     };
-    let full_message = RwSignal::new(false);
+    // The card whose "Choose this" was refused, to say why beside it.
+    let refused = RwSignal::new(None::<String>);
 
     let home_note = move || {
         let typed = state.profile.with(|p| p.area.trim().to_string());
@@ -126,19 +132,9 @@ pub fn SuggestionsPage() -> impl IntoView {
                 return ().into_any();
             };
             if found.ranked.is_empty() {
-                let relax = found.excluded_most_by.map(|limit| {
-                    view! {
-                        <p data-testid="relax">
-                            {move || t_string!(i18n, suggest.relax, limit = limit_words(limit, i18n.get_locale()))}
-                        </p>
-                    }
-                });
                 return view! {
                     <p class="lead" data-testid="no-match">{t!(i18n, suggest.none)}</p>
-                    {relax}
-                    <a class="button primary" href=Route::Preferences.href()>
-                        {t!(i18n, suggest.change_prefs)}
-                    </a>
+                    <RelaxLimit limit=found.excluded_most_by />
                 }
                 .into_any();
             }
@@ -174,7 +170,9 @@ pub fn SuggestionsPage() -> impl IntoView {
                 .take(shown.get())
                 .filter_map(|s| {
                     let resource = directory.resources.get(s.index)?.clone();
-                    Some(view! { <SuggestionCard suggestion=s resource=resource full_message=full_message /> })
+                    Some(
+                        view! { <SuggestionCard suggestion=s resource=resource refused=refused /> },
+                    )
                 })
                 .collect_view();
             view! {
@@ -197,85 +195,9 @@ pub fn SuggestionsPage() -> impl IntoView {
         {move || home_note().map(|note| view! { <p class="hint">{note}</p> })}
         <ChosenList />
         <LimitOffers />
-        <p class="problem" role="alert" data-testid="choose-refused">
-            {move || full_message.get().then(|| t_string!(i18n, suggest.full))}
-        </p>
         <h2>{t!(i18n, suggest.list_title)}</h2>
         {hidden_note}
         {body}
-    }
-}
-
-/// One suggestion: what it is, why it was suggested, and a way to choose it.
-#[component]
-fn SuggestionCard(
-    suggestion: Suggestion,
-    resource: Resource,
-    full_message: RwSignal<bool>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = AppState::expect();
-    let id = resource.id.clone();
-    let name = resource.name.clone();
-    let heading_id = format!("s-{}", resource.id);
-    let chosen = {
-        let id = id.clone();
-        move || {
-            state
-                .choices
-                .with(|cs| cs.iter().any(|c| c.resource_id == id))
-        }
-    };
-    let is_chosen = chosen.clone();
-    let reasons = suggestion.reasons.clone();
-    let reason_items = move || {
-        let locale = i18n.get_locale();
-        let words: Vec<(&'static str, String)> = state.wave.with(|w| {
-            reasons
-                .iter()
-                .map(|r| (r.as_str(), reason_words(r, &w.network, locale)))
-                .collect()
-        });
-        words
-            .into_iter()
-            .map(|(word, text)| view! { <li data-reason=word>{text}</li> })
-            .collect_view()
-    };
-    let checked = resource.checked.map(String::from);
-    let phone = resource.contact.phone.clone();
-    let choose = move |_| match state.choose(&id, &name) {
-        Ok(count) => {
-            full_message.set(false);
-            state.announce(t_string!(
-                i18n,
-                suggest.chose,
-                name = name.clone(),
-                count = count
-            ));
-        }
-        Err(ChooseError::Full) => full_message.set(true),
-        Err(ChooseError::AlreadyChosen) => {}
-    };
-    view! {
-        <li class="suggestion" data-resource=resource.id.clone()>
-            <h3 id=heading_id dir="auto">{resource.name.clone()}</h3>
-            <p dir="auto">{resource.description.clone()}</p>
-            <ul class="reasons">{reason_items}</ul>
-            {(!phone.is_empty()).then(|| view! {
-                <p class="contact">{t!(i18n, suggest.contact)} ": " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
-            })}
-            {checked.map(|date| view! {
-                <p class="hint">{move || t_string!(i18n, suggest.last_checked, date = date.clone())}</p>
-            })}
-            <button
-                type="button"
-                class="button primary"
-                disabled=is_chosen
-                on:click=choose
-            >
-                {move || if chosen() { t_string!(i18n, suggest.chosen) } else { t_string!(i18n, suggest.choose) }}
-            </button>
-        </li>
     }
 }
 

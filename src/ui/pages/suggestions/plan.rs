@@ -3,39 +3,47 @@
 
 use genie_core::directory::{Reach, Resource};
 use genie_core::model::{
-    Barrier, Choice, ChoiceId, MemberId, ReportedProblem, TravelMode, MAX_ACTIVE_CHOICES,
+    self, Barrier, Choice, ChoiceId, MemberId, ReportedProblem, TravelMode, MAX_ACTIVE_CHOICES,
 };
 use leptos::prelude::*;
 
 use super::check_in::CheckInForm;
+use super::facts::place_words;
+use super::remove::RemovePlan;
 use super::share_notes::ShareNotes;
+use super::tried::TriedBefore;
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::area_state::AreaState;
 use crate::ui::components::{CheckboxGroup, SelectField};
 use crate::ui::state::AppState;
 
-/// The choices made so far, each with its small plan.
+/// The choices being tried now, each with its small plan; then those tried before.
 #[component]
 pub fn ChosenList() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
     let ids = move || {
-        state
-            .choices
-            .with(|cs| cs.iter().map(|c| c.id).collect::<Vec<_>>())
+        state.choices.with(|cs| {
+            cs.iter()
+                .filter(|c| c.is_active())
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        })
     };
+    let active = move || state.choices.with(|cs| model::active_count(cs));
     view! {
         <section class="chosen" aria-labelledby="chosen-title">
-            <h2 id="chosen-title">
-                {t!(i18n, suggest.chosen_title)} " (" {move || state.choices.with(Vec::len)} "/" {MAX_ACTIVE_CHOICES} ")"
+            <h2 id="chosen-title" data-testid="chosen-title">
+                {move || t_string!(i18n, suggest.chosen_title, count = active(), max = MAX_ACTIVE_CHOICES)}
             </h2>
-            <Show when=move || state.choices.with(Vec::is_empty)>
+            <Show when=move || active() == 0>
                 <p>{t!(i18n, suggest.chosen_none)}</p>
             </Show>
             <For each=ids key=|id| *id let:id>
                 <PlanForm id=id />
             </For>
+            <TriedBefore />
             <ShareNotes />
         </section>
     }
@@ -172,17 +180,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
             />
             <CheckInForm id=id />
             <EntryNoteForm id=id />
-            <button
-                type="button"
-                class="button danger"
-                on:click=move |_| {
-                    let gone = name();
-                    state.remove_choice(id);
-                    state.announce(t_string!(i18n, suggest.removed, name = gone));
-                }
-            >
-                {t!(i18n, suggest.remove)}
-            </button>
+            <RemovePlan id=id name=Signal::derive(name) />
         </article>
     }
 }
@@ -194,15 +192,8 @@ fn GettingThere(resource: Memo<Option<Resource>>) -> impl IntoView {
     move || {
         let resource = resource.get()?;
         let words = match &resource.reach {
-            Reach::Local { location } => {
-                let place = [location.address.trim(), location.postcode.trim()]
-                    .into_iter()
-                    .filter(|part| !part.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if place.is_empty() {
-                    return None;
-                }
+            Reach::Local { .. } => {
+                let place = place_words(&resource.reach, i18n.get_locale())?;
                 t_string!(i18n, suggest.where_is, place = place)
             }
             Reach::Online => t_string!(i18n, suggest.where_online).to_string(),
@@ -214,7 +205,7 @@ fn GettingThere(resource: Memo<Option<Resource>>) -> impl IntoView {
 
 /// "After you have tried it": what was wrong with the entry, kept on this device.
 #[component]
-fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
+pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
     let problems = Signal::derive(move || {

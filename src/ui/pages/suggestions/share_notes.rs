@@ -23,9 +23,11 @@ pub fn notes_text(choices: &[Choice], area: &str, locale: Locale) -> Option<Stri
     let mut text = td_string!(locale, share_notes.opening, area = area);
     for choice in noted {
         text.push_str("\n\n");
-        text.push_str(&format!(
-            "{} ({})",
-            choice.resource_name, choice.resource_id
+        text.push_str(&td_string!(
+            locale,
+            share_notes.entry,
+            name = choice.resource_name.as_str(),
+            id = choice.resource_id.as_str()
         ));
         for problem in &choice.entry_note.problems {
             text.push_str("\n- ");

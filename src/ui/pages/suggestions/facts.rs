@@ -1,0 +1,136 @@
+//! What a person needs to decide about a suggestion: what it costs, when it runs, where it is,
+//! and how to get in touch. The links are the directory's own; the app itself asks nothing of
+//! them.
+
+use genie_core::directory::{self, Price, Reach, Resource, Session};
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::labels::Labelled;
+
+/// One session in words: "Monday, 10:00 to 11:00", or "Monday morning" without clock times.
+fn session_words(session: &Session, locale: Locale) -> String {
+    let day = session.day.label(locale);
+    match (&session.starts, &session.ends) {
+        (Some(starts), Some(ends)) => td_string!(
+            locale,
+            suggest.session_times,
+            day = day,
+            starts = starts.as_str(),
+            ends = ends.as_str()
+        ),
+        (Some(starts), None) => td_string!(
+            locale,
+            suggest.session_from,
+            day = day,
+            starts = starts.as_str()
+        ),
+        _ => td_string!(
+            locale,
+            suggest.session_part,
+            day = day,
+            part = session.part.label(locale).to_lowercase()
+        ),
+    }
+}
+
+/// Where it is, in words: the address and postcode, or "online" or "anywhere".
+pub fn place_words(reach: &Reach, locale: Locale) -> Option<String> {
+    match reach {
+        Reach::Local { location } => {
+            let (address, postcode) = (location.address.trim(), location.postcode.trim());
+            match (address.is_empty(), postcode.is_empty()) {
+                (false, false) => Some(td_string!(
+                    locale,
+                    suggest.place,
+                    address = address,
+                    postcode = postcode
+                )),
+                (false, true) => Some(address.to_string()),
+                (true, false) => Some(postcode.to_string()),
+                (true, true) => None,
+            }
+        }
+        Reach::Online => Some(td_string!(locale, suggest.place_online).to_string()),
+        Reach::National => Some(td_string!(locale, suggest.place_national).to_string()),
+    }
+}
+
+/// The facts on a suggestion's card, as a list of terms and what they say.
+#[component]
+pub fn EntryFacts(resource: Resource) -> impl IntoView {
+    let i18n = use_i18n();
+    let cost = move || match directory::price(resource.cost) {
+        Price::Free => t_string!(i18n, suggest.cost_free).to_string(),
+        Price::Amount(amount) => t_string!(i18n, suggest.cost_amount, amount = amount),
+        Price::Unknown => t_string!(i18n, suggest.cost_unknown).to_string(),
+    };
+    let sessions = directory::sessions_in_order(&resource.sessions);
+    let when = move || {
+        let locale = i18n.get_locale();
+        if sessions.is_empty() {
+            return view! { <dd>{t_string!(i18n, suggest.when_any)}</dd> }.into_any();
+        }
+        let items = sessions
+            .iter()
+            .map(|s| view! { <li>{session_words(s, locale)}</li> })
+            .collect_view();
+        view! { <dd><ul>{items}</ul></dd> }.into_any()
+    };
+    let reach = resource.reach.clone();
+    let place = move || {
+        place_words(&reach, i18n.get_locale()).map(|words| {
+            view! {
+                <div data-fact="where">
+                    <dt>{t!(i18n, suggest.fact_where)}</dt>
+                    <dd dir="auto">{words}</dd>
+                </div>
+            }
+        })
+    };
+    let phone = resource.contact.phone.trim().to_string();
+    let phone = (!phone.is_empty()).then(|| {
+        let href = format!("tel:{}", phone.replace(' ', ""));
+        view! {
+            <div data-fact="phone">
+                <dt>{t!(i18n, suggest.fact_phone)}</dt>
+                <dd><a href=href>{phone}</a></dd>
+            </div>
+        }
+    });
+    let email = directory::email_href(&resource.contact).map(|href| {
+        let text = resource.contact.email.trim().to_string();
+        view! {
+            <div data-fact="email">
+                <dt>{t!(i18n, suggest.fact_email)}</dt>
+                <dd><a href=href>{text}</a></dd>
+            </div>
+        }
+    });
+    let website = directory::website_href(&resource.contact).map(|href| {
+        let text = directory::website_text(href).to_string();
+        let href = href.to_string();
+        view! {
+            <div data-fact="website">
+                <dt>{t!(i18n, suggest.fact_website)}</dt>
+                <dd><a href=href rel="noopener noreferrer">{text}</a></dd>
+            </div>
+        }
+    });
+    view! {
+        <dl class="facts">
+            <div data-fact="cost">
+                <dt>{t!(i18n, suggest.fact_cost)}</dt>
+                <dd>{cost}</dd>
+            </div>
+            <div data-fact="when">
+                <dt>{t!(i18n, suggest.fact_when)}</dt>
+                {when}
+            </div>
+            {place}
+            {phone}
+            {email}
+            {website}
+        </dl>
+    }
+}
