@@ -124,14 +124,38 @@ test('check in after two weeks, take stock after six months, see what changed', 
       const compare = page.getByTestId('compare');
       const added = await compare.locator('[data-change=new] li').allTextContents();
       assert.deepEqual(added, [
-        `Walking group (${t.kind.activity.toLowerCase()})`,
-        `Patient forum (${t.kind.online.toLowerCase()})`,
+        fill(t.compare.new_member, { name: 'Walking group', kind: t.kind.activity.toLowerCase() }),
+        fill(t.compare.new_member, { name: 'Patient forum', kind: t.kind.online.toLowerCase() }),
       ]);
+      // Each small map is captioned with its map's date, and each dot is named.
+      const earlierMini = compare.getByTestId('mini-before');
+      const laterMini = compare.getByTestId('mini-after');
+      const caption = (which, n) =>
+        fill(t.compare.picture_caption, { which, map: fill(t.over_time.wave_label, { n, date: '' }) });
+      const earlierCaption = await earlierMini.locator('figcaption').textContent();
+      assert.ok(earlierCaption.startsWith(caption(t.compare.picture_before, 1)), earlierCaption);
+      assert.match(earlierCaption, /2026/);
+      const laterCaption = await laterMini.locator('figcaption').textContent();
+      assert.ok(laterCaption.startsWith(caption(t.compare.picture_after, 2)), laterCaption);
+      assert.match(laterCaption, /2026/);
+      assert.deepEqual(await earlierMini.locator('circle.dot title').allTextContents(), ['Pat', 'Tuesday choir']);
+      assert.deepEqual(await laterMini.locator('circle.dot title').allTextContents(), [
+        'Pat',
+        'Tuesday choir',
+        fill(t.compare.dot_new, { name: 'Walking group' }),
+        fill(t.compare.dot_new, { name: 'Patient forum' }),
+      ]);
+      await laterMini.getByRole('img', { name: fill(t.compare.dot_new, { name: 'Patient forum' }) }).waitFor();
+      await earlierMini.getByRole('img', { name: 'Pat', exact: true }).waitFor();
       const score = page.getByTestId('change-score');
       await score.getByRole('heading', { name: fill(t.compare.score_title, { total: 2 }) }).waitFor();
       assert.equal(await score.locator('[data-item=new_activities]').getAttribute('data-earned'), '1');
       assert.equal(await score.locator('[data-item=online]').getAttribute('data-earned'), '1');
       assert.equal(await score.locator('[data-item=new_members]').getAttribute('data-earned'), '0');
+      assert.equal(
+        await score.locator('[data-item=online] strong').textContent(),
+        fill(t.compare.score_line, { item: t.compare.score_online, mark: 1 }),
+      );
       const trends = page.getByTestId('trends');
       await trends
         .getByText(fill(t.wellbeing.trend_better, { what: t.wellbeing.name_life, from: 4, to: 7 }))
