@@ -48,6 +48,35 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await waitForSaved(page);
     await page.getByTestId('nothing-due').waitFor();
 
+    // The three questions on feeling alone give a score; taking one answer back leaves no
+    // score for this map, and stays taken back after a reload.
+    const lonely = (question) => page.getByRole('group', { name: question });
+    await lonely(t.wellbeing.lack_companionship).getByLabel(t.wellbeing.hardly_ever, { exact: true }).check();
+    await lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.some_of_the_time, { exact: true }).check();
+    await lonely(t.wellbeing.isolated).getByLabel(t.wellbeing.often, { exact: true }).check();
+    await waitForSaved(page);
+    await page
+      .getByTestId('loneliness-score')
+      .getByText(fill(t.wellbeing.loneliness_score, { total: 6 }), { exact: true })
+      .waitFor();
+    const takeBack = lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.prefer_not_to_answer, { exact: true });
+    await takeBack.focus();
+    await page.keyboard.press('Space');
+    await waitForSaved(page);
+    assert.equal(await takeBack.isChecked(), true);
+    assert.equal(await page.getByTestId('loneliness-score').count(), 0);
+    await page.reload();
+    await page.getByText(t.wellbeing.open).click();
+    assert.equal(
+      await lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.prefer_not_to_answer, { exact: true }).isChecked(),
+      true,
+    );
+    assert.equal(
+      await lonely(t.wellbeing.lack_companionship).getByLabel(t.wellbeing.hardly_ever, { exact: true }).isChecked(),
+      true,
+    );
+    assert.equal(await page.getByTestId('loneliness-score').count(), 0);
+
     // Choose something to try.
     await page.goto(`${server.url}#/suggestions`);
     const card = page.getByTestId('suggestions').locator('li.suggestion').first();
