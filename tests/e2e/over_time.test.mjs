@@ -1,7 +1,8 @@
 // Coming back over weeks and months, with the browser's clock under the test's control: map
 // and choose; two weeks later a check-in is offered and a barrier named there comes back as an
-// offer; six months later taking stock keeps the first map and the comparison shows what
-// changed, with the change score; a calendar reminder is a valid file; all survives a reload.
+// offer; six months later taking stock keeps the first map, which can be opened read-only, and
+// the comparison shows what changed, with named dots and the change score; an answer on feeling
+// alone can be taken back; a calendar reminder is a valid file; all survives a reload.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -195,7 +196,47 @@ test('check in after two weeks, take stock after six months, see what changed', 
       assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.tried_not_yet, { name: chosen }))).length, 1);
     }
     await checkComparison();
+
+    // The first map, kept when taking stock, opens by keyboard to be looked at as it was:
+    // its date, who was on it by circle, and its picture, with nothing to change.
+    const earlier = page.getByTestId('earlier-maps');
+    const opener = earlier.getByRole('button').first();
+    const openerText = await opener.textContent();
+    assert.ok(
+      openerText.startsWith(fill(t.over_time.earlier_open, { map: fill(t.over_time.wave_label, { n: 1, date: '' }) })),
+      openerText,
+    );
+    assert.equal(await opener.getAttribute('aria-expanded'), 'false');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const shown = page.getByTestId('earlier-map');
+    await shown.waitFor();
+    assert.equal(await opener.getAttribute('aria-expanded'), 'true');
+    await page.waitForFunction(() => document.activeElement?.id === 'earlier-map-title');
+    const shownTitle = await shown.getByRole('heading', { level: 3 }).textContent();
+    assert.ok(shownTitle.startsWith(fill(t.over_time.wave_label, { n: 1, date: '' })), shownTitle);
+    assert.match(shownTitle, /2026/);
+    const inCircle = (circle) => shown.locator(`[data-circle=${circle}] li`).allTextContents();
+    assert.deepEqual(await inCircle('inner'), [
+      fill(t.over_time.earlier_member, { name: 'Pat', kind: t.kind.person.toLowerCase() }),
+    ]);
+    assert.deepEqual(await inCircle('middle'), [t.over_time.earlier_nobody]);
+    assert.deepEqual(await inCircle('outer'), [
+      fill(t.over_time.earlier_member, { name: 'Tuesday choir', kind: t.kind.group.toLowerCase() }),
+    ]);
+    const picture = shown.getByTestId('earlier-picture');
+    assert.deepEqual(await picture.locator('g.picture-member title').allTextContents(), ['Pat', 'Tuesday choir']);
+    await picture
+      .getByRole('img', { name: fill(t.network.member_label, { name: 'Pat', kind: t.kind.person, circle: t.circle.inner }) })
+      .waitFor();
+    // Read-only: no fields, links or focusable members; the one button closes it.
+    assert.equal(await shown.locator('input, select, textarea, a, [contenteditable]').count(), 0);
+    assert.equal(await shown.locator('[tabindex]:not(#earlier-map-title)').count(), 0);
+    assert.deepEqual(await shown.getByRole('button').allTextContents(), [t.over_time.earlier_close]);
     assert.deepEqual(await seriousAxeViolations(page), []);
+    await shown.getByRole('button', { name: t.over_time.earlier_close }).press('Enter');
+    assert.equal(await page.getByTestId('earlier-map').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'earlier-open-1');
 
     // Everything is still there after a reload; the first map was kept as it was.
     await page.reload();
