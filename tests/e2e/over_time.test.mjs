@@ -1,7 +1,8 @@
 // Coming back over weeks and months, with the browser's clock under the test's control: map
 // and choose; two weeks later a check-in is offered and a barrier named there comes back as an
-// offer; six months later taking stock keeps the first map and the comparison shows what
-// changed, with the change score; a calendar reminder is a valid file; all survives a reload.
+// offer; six months later taking stock keeps the first map, which can be opened read-only, and
+// the comparison shows what changed, with named dots and the change score; an answer on feeling
+// alone can be taken back; a calendar reminder is a valid file; all survives a reload.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -47,6 +48,35 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await page.getByLabel(t.wellbeing.life_satisfaction).selectOption('4');
     await waitForSaved(page);
     await page.getByTestId('nothing-due').waitFor();
+
+    // The three questions on feeling alone give a score; taking one answer back leaves no
+    // score for this map, and stays taken back after a reload.
+    const lonely = (question) => page.getByRole('group', { name: question });
+    await lonely(t.wellbeing.lack_companionship).getByLabel(t.wellbeing.hardly_ever, { exact: true }).check();
+    await lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.some_of_the_time, { exact: true }).check();
+    await lonely(t.wellbeing.isolated).getByLabel(t.wellbeing.often, { exact: true }).check();
+    await waitForSaved(page);
+    await page
+      .getByTestId('loneliness-score')
+      .getByText(fill(t.wellbeing.loneliness_score, { total: 6 }), { exact: true })
+      .waitFor();
+    const takeBack = lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.prefer_not_to_answer, { exact: true });
+    await takeBack.focus();
+    await page.keyboard.press('Space');
+    await waitForSaved(page);
+    assert.equal(await takeBack.isChecked(), true);
+    assert.equal(await page.getByTestId('loneliness-score').count(), 0);
+    await page.reload();
+    await page.getByText(t.wellbeing.open).click();
+    assert.equal(
+      await lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.prefer_not_to_answer, { exact: true }).isChecked(),
+      true,
+    );
+    assert.equal(
+      await lonely(t.wellbeing.lack_companionship).getByLabel(t.wellbeing.hardly_ever, { exact: true }).isChecked(),
+      true,
+    );
+    assert.equal(await page.getByTestId('loneliness-score').count(), 0);
 
     // Choose something to try.
     await page.goto(`${server.url}#/suggestions`);
@@ -124,14 +154,38 @@ test('check in after two weeks, take stock after six months, see what changed', 
       const compare = page.getByTestId('compare');
       const added = await compare.locator('[data-change=new] li').allTextContents();
       assert.deepEqual(added, [
-        `Walking group (${t.kind.activity.toLowerCase()})`,
-        `Patient forum (${t.kind.online.toLowerCase()})`,
+        fill(t.compare.new_member, { name: 'Walking group', kind: t.kind.activity.toLowerCase() }),
+        fill(t.compare.new_member, { name: 'Patient forum', kind: t.kind.online.toLowerCase() }),
       ]);
+      // Each small map is captioned with its map's date, and each dot is named.
+      const earlierMini = compare.getByTestId('mini-before');
+      const laterMini = compare.getByTestId('mini-after');
+      const caption = (which, n) =>
+        fill(t.compare.picture_caption, { which, map: fill(t.over_time.wave_label, { n, date: '' }) });
+      const earlierCaption = await earlierMini.locator('figcaption').textContent();
+      assert.ok(earlierCaption.startsWith(caption(t.compare.picture_before, 1)), earlierCaption);
+      assert.match(earlierCaption, /2026/);
+      const laterCaption = await laterMini.locator('figcaption').textContent();
+      assert.ok(laterCaption.startsWith(caption(t.compare.picture_after, 2)), laterCaption);
+      assert.match(laterCaption, /2026/);
+      assert.deepEqual(await earlierMini.locator('circle.dot title').allTextContents(), ['Pat', 'Tuesday choir']);
+      assert.deepEqual(await laterMini.locator('circle.dot title').allTextContents(), [
+        'Pat',
+        'Tuesday choir',
+        fill(t.compare.dot_new, { name: 'Walking group' }),
+        fill(t.compare.dot_new, { name: 'Patient forum' }),
+      ]);
+      await laterMini.getByRole('img', { name: fill(t.compare.dot_new, { name: 'Patient forum' }) }).waitFor();
+      await earlierMini.getByRole('img', { name: 'Pat', exact: true }).waitFor();
       const score = page.getByTestId('change-score');
       await score.getByRole('heading', { name: fill(t.compare.score_title, { total: 2 }) }).waitFor();
       assert.equal(await score.locator('[data-item=new_activities]').getAttribute('data-earned'), '1');
       assert.equal(await score.locator('[data-item=online]').getAttribute('data-earned'), '1');
       assert.equal(await score.locator('[data-item=new_members]').getAttribute('data-earned'), '0');
+      assert.equal(
+        await score.locator('[data-item=online] strong').textContent(),
+        fill(t.compare.score_line, { item: t.compare.score_online, mark: 1 }),
+      );
       const trends = page.getByTestId('trends');
       await trends
         .getByText(fill(t.wellbeing.trend_better, { what: t.wellbeing.name_life, from: 4, to: 7 }))
@@ -142,7 +196,47 @@ test('check in after two weeks, take stock after six months, see what changed', 
       assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.tried_not_yet, { name: chosen }))).length, 1);
     }
     await checkComparison();
+
+    // The first map, kept when taking stock, opens by keyboard to be looked at as it was:
+    // its date, who was on it by circle, and its picture, with nothing to change.
+    const earlier = page.getByTestId('earlier-maps');
+    const opener = earlier.getByRole('button').first();
+    const openerText = await opener.textContent();
+    assert.ok(
+      openerText.startsWith(fill(t.over_time.earlier_open, { map: fill(t.over_time.wave_label, { n: 1, date: '' }) })),
+      openerText,
+    );
+    assert.equal(await opener.getAttribute('aria-expanded'), 'false');
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const shown = page.getByTestId('earlier-map');
+    await shown.waitFor();
+    assert.equal(await opener.getAttribute('aria-expanded'), 'true');
+    await page.waitForFunction(() => document.activeElement?.id === 'earlier-map-title');
+    const shownTitle = await shown.getByRole('heading', { level: 3 }).textContent();
+    assert.ok(shownTitle.startsWith(fill(t.over_time.wave_label, { n: 1, date: '' })), shownTitle);
+    assert.match(shownTitle, /2026/);
+    const inCircle = (circle) => shown.locator(`[data-circle=${circle}] li`).allTextContents();
+    assert.deepEqual(await inCircle('inner'), [
+      fill(t.over_time.earlier_member, { name: 'Pat', kind: t.kind.person.toLowerCase() }),
+    ]);
+    assert.deepEqual(await inCircle('middle'), [t.over_time.earlier_nobody]);
+    assert.deepEqual(await inCircle('outer'), [
+      fill(t.over_time.earlier_member, { name: 'Tuesday choir', kind: t.kind.group.toLowerCase() }),
+    ]);
+    const picture = shown.getByTestId('earlier-picture');
+    assert.deepEqual(await picture.locator('g.picture-member title').allTextContents(), ['Pat', 'Tuesday choir']);
+    await picture
+      .getByRole('img', { name: fill(t.network.member_label, { name: 'Pat', kind: t.kind.person, circle: t.circle.inner }) })
+      .waitFor();
+    // Read-only: no fields, links or focusable members; the one button closes it.
+    assert.equal(await shown.locator('input, select, textarea, a, [contenteditable]').count(), 0);
+    assert.equal(await shown.locator('[tabindex]:not(#earlier-map-title)').count(), 0);
+    assert.deepEqual(await shown.getByRole('button').allTextContents(), [t.over_time.earlier_close]);
     assert.deepEqual(await seriousAxeViolations(page), []);
+    await shown.getByRole('button', { name: t.over_time.earlier_close }).press('Enter');
+    assert.equal(await page.getByTestId('earlier-map').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'earlier-open-1');
 
     // Everything is still there after a reload; the first map was kept as it was.
     await page.reload();

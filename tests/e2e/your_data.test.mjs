@@ -1,6 +1,7 @@
 // "Your data": a backup saved, everything deleted, the backup brought back with the same data;
 // a damaged file changes nothing; a backup protected with a passphrase opens only with it;
-// a name written as HTML stays text everywhere, printed summary included; and two open tabs
+// a name written as HTML stays text everywhere, printed summary and its map picture included;
+// the printed summary carries what might get in the way of each plan; and two open tabs
 // never lose each other's edits.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -197,6 +198,20 @@ test('a name written as HTML is shown as text on the map, the summary and the pr
     await makeData(page);
     const images = () => page.evaluate(() => document.querySelectorAll('img').length);
 
+    // Something chosen, with what might get in the way of it.
+    await page.goto(`${server.url}#/suggestions`);
+    const card = page.getByTestId('suggestions').locator('li.suggestion').first();
+    await card.waitFor();
+    const chosen = (await card.locator('h3').textContent()).trim();
+    await card.getByRole('button', { name: t.suggest.choose }).click();
+    const barriers = page.locator('article.plan').first().getByRole('group', { name: t.suggest.barriers });
+    await barriers.getByLabel(t.barrier.confidence).check();
+    await barriers.getByLabel(t.barrier.cost).check();
+    await waitForSaved(page);
+    const barrierLine = fill(t.share.barriers, {
+      barriers: [t.barrier.cost, t.barrier.confidence].map((b) => b.toLowerCase()).join(t.share.barrier_separator),
+    });
+
     await page.goto(`${server.url}#/network/list`);
     await memberRow(page, EVIL).waitFor();
     assert.equal(await images(), 0);
@@ -217,12 +232,36 @@ test('a name written as HTML is shown as text on the map, the summary and the pr
     assert.ok(preview.includes(`${t.circle.middle}: ${EVIL}`), preview);
     assert.ok(preview.includes(`${t.area.everyday}: ${EVIL}`), preview);
     assert.ok(preview.includes(`${t.circle.inner}: Pat`), preview);
+    // The plan's line on what might get in the way, on the page and in the words sent.
+    await printable.locator('.printable-chosen li', { hasText: chosen }).getByText(barrierLine, { exact: true }).waitFor();
+    assert.ok(preview.includes(`- ${chosen}\n`), preview);
+    assert.ok(preview.includes(`  ${barrierLine}\n`), preview);
+    // A picture of the map, drawn in the page, with the names as text.
+    const picture = printable.getByTestId('printable-map');
+    assert.equal(await picture.evaluate((e) => e.tagName.toLowerCase()), 'svg');
+    assert.deepEqual(await picture.locator('g.picture-member title').allTextContents(), ['Pat', EVIL]);
+    assert.deepEqual(await picture.locator('g.picture-member text').allTextContents(), [
+      'Pat',
+      `${EVIL.slice(0, 13)}…`,
+    ]);
+    await picture
+      .getByRole('img', { name: fill(t.network.member_label, { name: EVIL, kind: t.kind.person, circle: t.circle.middle }) })
+      .waitFor();
+    assert.equal(await picture.locator('image, foreignObject, img').count(), 0);
     assert.equal(await images(), 0);
     assert.deepEqual(await seriousAxeViolations(page), []);
 
     // Printed: the summary shows; the header, buttons and the message preview do not.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await printable.isVisible(), true);
+    // The map prints black on white.
+    assert.equal(await picture.isVisible(), true);
+    const paint = (selector, property) =>
+      picture.locator(selector).first().evaluate((e, p) => getComputedStyle(e)[p], property);
+    assert.equal(await paint('path.shape', 'fill'), 'rgb(255, 255, 255)');
+    assert.equal(await paint('path.shape', 'stroke'), 'rgb(0, 0, 0)');
+    assert.equal(await paint('circle.band', 'fill'), 'rgb(255, 255, 255)');
+    assert.equal(await paint('text.name', 'fill'), 'rgb(0, 0, 0)');
     assert.equal(await page.locator('.app-header').isVisible(), false);
     assert.equal(await page.getByRole('button', { name: t.share.print }).isVisible(), false);
     assert.equal(await page.getByTestId('share-preview').isVisible(), false);

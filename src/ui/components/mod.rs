@@ -2,6 +2,7 @@
 
 mod choice_fields;
 mod kind_icon;
+mod map_picture;
 mod nearby_map;
 pub mod network_map;
 mod page_heading;
@@ -11,6 +12,7 @@ mod update_prompt;
 
 pub use choice_fields::{radio_option, CheckboxGroup, RadioGroup, SelectField};
 pub use kind_icon::{kind_colour, KindIcon};
+pub use map_picture::{MapPicture, PictureStyle};
 pub use nearby_map::{NearbyMap, NearbyPlace};
 pub use network_map::NetworkMap;
 pub use page_heading::PageHeading;

@@ -1,6 +1,7 @@
-//! A one-page summary to print, save as PDF or send: who is on the map by circle, who helps
-//! with what, and the activities chosen with their plans. The text that would be sent is shown
-//! in full before it leaves the device; names are always shown as text.
+//! A one-page summary to print, save as PDF or send: who is on the map by circle (and a
+//! picture of the map, black on white, on the printed page), who helps with what, and the
+//! activities chosen with their plans, including what might get in the way. The text that
+//! would be sent is shown in full before it leaves the device; names are always shown as text.
 
 use genie_core::model::{Choice, ChoiceStatus, Circle, Network, SupportArea};
 use genie_core::summary;
@@ -10,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::i18n::*;
 use crate::platform::{self, ShareOutcome};
 use crate::ui::components::network_map::display_name;
-use crate::ui::components::PageHeading;
+use crate::ui::components::{MapPicture, PageHeading, PictureStyle};
 use crate::ui::labels::date_locale;
 use crate::ui::labels::Labelled;
 use crate::ui::route::Route;
@@ -75,6 +76,18 @@ impl Shared {
                 }
                 if let Some(mode) = plan.travel {
                     lines.push(td_string!(locale, share.travel, how = mode.label(locale)));
+                }
+                if !plan.expected_barriers.is_empty() {
+                    let barriers: Vec<String> = plan
+                        .expected_barriers
+                        .iter()
+                        .map(|b| b.label(locale).to_lowercase())
+                        .collect();
+                    lines.push(td_string!(
+                        locale,
+                        share.barriers,
+                        barriers = barriers.join(td_string!(locale, share.barrier_separator))
+                    ));
                 }
                 (choice.resource_name.clone(), lines)
             })
@@ -222,6 +235,17 @@ pub fn ShareSummaryPage() -> impl IntoView {
             <p>{move || shared.with(|s| s.made_on.clone())}</p>
             <h3>{t!(i18n, share.circles)}</h3>
             {move || list(shared.with(|s| s.circles.clone()), "printable-circles")}
+            {move || {
+                let network = state.wave.with(|w| w.network.clone());
+                (!network.members.is_empty()).then(|| view! {
+                    <MapPicture
+                        network=network
+                        label=t_string!(i18n, share.picture).to_string()
+                        style=PictureStyle::Plain
+                        test_id="printable-map"
+                    />
+                })
+            }}
             <h3>{t!(i18n, share.helps)}</h3>
             {move || list(shared.with(|s| s.helps.clone()), "printable-helps")}
             <h3>{t!(i18n, share.chosen)}</h3>

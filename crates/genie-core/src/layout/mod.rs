@@ -72,6 +72,7 @@
 
 mod force;
 mod geometry;
+pub mod picture;
 pub mod quality;
 mod rescue;
 pub mod sample;
@@ -85,6 +86,7 @@ use fdg_sim::{Dimensions, ForceGraph, ForceGraphHelper, Simulation, SimulationPa
 use crate::model::{Circle, Member, MemberId, MemberKind, Network, Point};
 
 pub use geometry::{circle_at, Geometry};
+pub use picture::{by_circle, picture, Picture};
 
 use force::{Body, Graph};
 use geometry::{contact_distance, ring_index};

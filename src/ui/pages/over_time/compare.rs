@@ -17,7 +17,7 @@ use crate::ui::labels::{area_phrase, Labelled};
 use crate::ui::state::AppState;
 
 /// A wave's name in the pickers: "Map 2, 23 May 2027".
-fn wave_label(wave: &Wave, locale: Locale) -> String {
+pub(super) fn wave_label(wave: &Wave, locale: Locale) -> String {
     td_string!(
         locale,
         over_time.wave_label,
@@ -96,7 +96,7 @@ pub fn Compare() -> impl IntoView {
                 let changes = diff(&a.network, &b.network);
                 let score = change_score(&changes);
                 view! {
-                    <ChangePicture before=a.network.clone() after=b.network.clone() changes=changes.clone() />
+                    <ChangePicture before=a.clone() after=b.clone() changes=changes.clone() />
                     <ChangeWords before=a.network.clone() after=b.network.clone() changes=changes />
                     <ScoreView after=b.network score=score />
                 }
@@ -123,7 +123,14 @@ fn ChangeWords(before: Network, after: Network, changes: NetworkDiff) -> impl In
         changes
             .new_members
             .iter()
-            .map(|m| format!("{} ({})", later(m.id), m.kind.label(locale).to_lowercase()))
+            .map(|m| {
+                td_string!(
+                    locale,
+                    compare.new_member,
+                    name = later(m.id),
+                    kind = m.kind.label(locale).to_lowercase()
+                )
+            })
             .collect(),
     ));
     groups.push((
@@ -173,7 +180,7 @@ fn ChangeWords(before: Network, after: Network, changes: NetworkDiff) -> impl In
                     compare.spread,
                     what = area_phrase(s.area, locale),
                     was = earlier(s.was),
-                    now = now.join(", ")
+                    now = now.join(td_string!(locale, compare.list_separator))
                 )
             })
             .collect(),
@@ -227,15 +234,19 @@ fn ScoreView(after: Network, score: ChangeScore) -> impl IntoView {
                 td_string!(
                     locale,
                     compare.score_because,
-                    names = names.into_iter().collect::<Vec<_>>().join(", ")
+                    names = names
+                        .into_iter()
+                        .collect::<Vec<_>>()
+                        .join(td_string!(locale, compare.list_separator))
                 )
             } else {
                 td_string!(locale, compare.score_not_this_time).to_string()
             };
             let mark = if line.earned() { "1" } else { "0" };
+            let heading = td_string!(locale, compare.score_line, item = title, mark = mark);
             view! {
                 <li data-item=line.item.as_str() data-earned=mark>
-                    <strong>{title} ": " {mark}</strong>
+                    <strong>{heading}</strong>
                     <br />
                     <span dir="auto">{because}</span>
                 </li>
@@ -251,10 +262,11 @@ fn ScoreView(after: Network, score: ChangeScore) -> impl IntoView {
     }
 }
 
-/// Two small maps side by side: the earlier with members no longer there marked, the later
-/// with new members marked. Positions are where each member was drawn.
+/// Two small maps side by side, each captioned with its date: the earlier with members no
+/// longer there marked, the later with new members marked. Positions are where each member was
+/// drawn; each dot is named for screen readers.
 #[component]
-fn ChangePicture(before: Network, after: Network, changes: NetworkDiff) -> impl IntoView {
+fn ChangePicture(before: Wave, after: Wave, changes: NetworkDiff) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let lost: BTreeSet<MemberId> = changes.lost_members.iter().map(|m| m.id).collect();
@@ -264,17 +276,28 @@ fn ChangePicture(before: Network, after: Network, changes: NetworkDiff) -> impl 
         compare.picture_label,
         new = new.len(),
         lost = lost.len(),
-        before = before.members.len(),
-        after = after.members.len()
+        before = before.network.members.len(),
+        after = after.network.members.len()
     );
-    let title = label.clone();
+    let earlier = td_string!(
+        locale,
+        compare.picture_caption,
+        which = td_string!(locale, compare.picture_before),
+        map = wave_label(&before, locale)
+    );
+    let later = td_string!(
+        locale,
+        compare.picture_caption,
+        which = td_string!(locale, compare.picture_after),
+        map = wave_label(&after, locale)
+    );
     view! {
-        <figure class="change-picture">
-            <svg viewBox="0 0 440 220" role="img" aria-label=label data-testid="change-picture">
-                <title>{title}</title>
-                {mini_map(&before, &lost, "lost", 0.0, td_string!(locale, compare.picture_before))}
-                {mini_map(&after, &new, "new", 220.0, td_string!(locale, compare.picture_after))}
-            </svg>
+        <figure class="change-picture" data-testid="change-picture">
+            <p class="visually-hidden">{label}</p>
+            <div class="mini-maps">
+                {mini_map(&before.network, &lost, Mark::Lost, "mini-before", earlier, locale)}
+                {mini_map(&after.network, &new, Mark::New, "mini-after", later, locale)}
+            </div>
             <figcaption>
                 <span class="key key-new">{t!(i18n, compare.key_new)}</span>
                 " "
@@ -284,16 +307,24 @@ fn ChangePicture(before: Network, after: Network, changes: NetworkDiff) -> impl 
     }
 }
 
+/// How the marked members of a small map differ from the rest.
+#[derive(Clone, Copy)]
+enum Mark {
+    New,
+    Lost,
+}
+
 fn mini_map(
     network: &Network,
     marked: &BTreeSet<MemberId>,
-    mark: &'static str,
-    offset: f32,
-    caption: &'static str,
+    mark: Mark,
+    id: &'static str,
+    caption: String,
+    locale: Locale,
 ) -> impl IntoView {
     let geometry = Geometry::for_network(network);
     let scale = 90.0 / geometry.view_radius().max(1.0);
-    let (cx, cy) = (offset + 110.0, 110.0);
+    let (cx, cy) = (110.0, 110.0);
     let rings = geometry.ring_edges[1..]
         .iter()
         .map(|edge| view! { <circle class="ring" cx=cx cy=cy r=edge * scale /> })
@@ -303,18 +334,36 @@ fn mini_map(
         .iter()
         .filter_map(|m| {
             let at = m.placed?;
-            let class = if marked.contains(&m.id) { mark } else { "same" };
+            let name = display_name(&m.name, locale).to_string();
+            let (class, title) = match (marked.contains(&m.id), mark) {
+                (false, _) => ("same", name),
+                (true, Mark::New) => ("new", td_string!(locale, compare.dot_new, name = name)),
+                (true, Mark::Lost) => ("lost", td_string!(locale, compare.dot_lost, name = name)),
+            };
+            let aria = title.clone();
             Some(view! {
-                <circle class=format!("dot {class}") cx=cx + at.x * scale cy=cy + at.y * scale r="7" />
+                <circle
+                    class=format!("dot {class}")
+                    cx=cx + at.x * scale
+                    cy=cy + at.y * scale
+                    r="7"
+                    role="img"
+                    aria-label=aria
+                >
+                    <title>{title}</title>
+                </circle>
             })
         })
         .collect_view();
+    let caption_id = format!("{id}-caption");
     view! {
-        <g>
-            {rings}
-            <circle class="centre" cx=cx cy=cy r=geometry.centre_radius * scale />
-            {dots}
-            <text x=cx y="214" text-anchor="middle" class="caption">{caption}</text>
-        </g>
+        <figure class="mini-map" data-testid=id>
+            <svg viewBox="0 0 220 220" role="group" aria-labelledby=caption_id.clone()>
+                {rings}
+                <circle class="centre" cx=cx cy=cy r=geometry.centre_radius * scale />
+                {dots}
+            </svg>
+            <figcaption id=caption_id>{caption}</figcaption>
+        </figure>
     }
 }

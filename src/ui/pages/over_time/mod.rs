@@ -3,6 +3,7 @@
 
 mod compare;
 mod due;
+mod earlier;
 mod reminders;
 mod take_stock;
 mod timeline;
@@ -17,6 +18,7 @@ use crate::ui::components::PageHeading;
 use crate::ui::state::AppState;
 use compare::Compare;
 use due::DueList;
+use earlier::EarlierMaps;
 use reminders::Reminders;
 use take_stock::TakeStock;
 use timeline::Timeline;
@@ -39,6 +41,7 @@ pub fn OverTimePage() -> impl IntoView {
             when=has_earlier
             fallback=move || view! { <p class="hint" data-testid="no-earlier">{t!(i18n, over_time.no_earlier)}</p> }
         >
+            <EarlierMaps />
             <Compare />
         </Show>
         <Timeline />

@@ -2,8 +2,8 @@
 //! answers moved since the person started, worded kindly.
 
 use genie_core::followup::{
-    set_loneliness, set_ons4, trends, LonelinessItem, Measure, Ons4Item, Reading, ONS4_MAX,
-    UCLA_ITEM_MAX, UCLA_ITEM_MIN,
+    loneliness, set_loneliness, set_ons4, trends, LonelinessItem, Measure, Ons4Item, Reading,
+    ONS4_MAX, UCLA_ITEM_MAX, UCLA_ITEM_MIN,
 };
 use leptos::prelude::*;
 
@@ -98,30 +98,35 @@ pub fn WellbeingForm() -> impl IntoView {
                     .wave
                     .with(|w| w.loneliness.and_then(|l| item.value(&l)))
             };
+            // Every answer, and "Prefer not to answer" (no answer) last, so an answer can be
+            // taken back as with the questions above.
+            let pick = Callback::new(move |answer: Option<u8>| {
+                state.update_wave(|w| {
+                    let mut answers = w.loneliness.unwrap_or_default();
+                    if set_loneliness(&mut answers, item, answer).is_ok() {
+                        w.loneliness = Some(answers);
+                    }
+                });
+            });
             let options = (UCLA_ITEM_MIN..=UCLA_ITEM_MAX)
-                .map(|n| {
+                .map(Some)
+                .chain([None])
+                .map(|answer| {
                     let label = Signal::derive(move || {
-                        match n {
-                            1 => t_string!(i18n, wellbeing.hardly_ever),
-                            2 => t_string!(i18n, wellbeing.some_of_the_time),
-                            _ => t_string!(i18n, wellbeing.often),
+                        match answer {
+                            Some(1) => t_string!(i18n, wellbeing.hardly_ever),
+                            Some(2) => t_string!(i18n, wellbeing.some_of_the_time),
+                            Some(_) => t_string!(i18n, wellbeing.often),
+                            None => t_string!(i18n, wellbeing.prefer_not_to_answer),
                         }
                         .to_string()
                     });
-                    let pick = Callback::new(move |answer: u8| {
-                        state.update_wave(|w| {
-                            let mut answers = w.loneliness.unwrap_or_default();
-                            if set_loneliness(&mut answers, item, Some(answer)).is_ok() {
-                                w.loneliness = Some(answers);
-                            }
-                        });
-                    });
                     radio_option(
                         name.clone(),
-                        n.to_string(),
-                        n,
+                        answer.map(|n| n.to_string()).unwrap_or_default(),
+                        answer,
                         label,
-                        Signal::derive(current),
+                        Signal::derive(move || Some(current())),
                         pick,
                     )
                 })
@@ -134,6 +139,17 @@ pub fn WellbeingForm() -> impl IntoView {
             }
         })
         .collect_view();
+    // Only when all three are answered: a total from some of the answers would mislead.
+    let score = move || {
+        let total = state
+            .wave
+            .with(|w| w.loneliness.and_then(|l| loneliness(&l).total))?;
+        Some(view! {
+            <p class="result" data-testid="loneliness-score">
+                {t!(i18n, wellbeing.loneliness_score, total = total)}
+            </p>
+        })
+    };
     view! {
         <section aria-labelledby="wellbeing-title" data-testid="wellbeing">
             <h2 id="wellbeing-title">{t!(i18n, wellbeing.title)}</h2>
@@ -145,6 +161,7 @@ pub fn WellbeingForm() -> impl IntoView {
                 {ons4_fields}
                 <h3>{t!(i18n, wellbeing.ucla_title)}</h3>
                 {loneliness_fields}
+                {score}
             </details>
         </section>
     }
