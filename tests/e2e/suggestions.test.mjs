@@ -237,15 +237,21 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
   });
 });
 
+/** Gives a home postcode, opens the suggestions and waits for the cards; returns them. */
+async function openSuggestionsNearHome(page) {
+  await page.goto(`${server.url}#/about-you`);
+  await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+  await waitForSaved(page);
+  await page.goto(`${server.url}#/suggestions`);
+  const cards = page.getByTestId('suggestions').locator('li.suggestion');
+  await cards.first().waitFor();
+  return cards;
+}
+
 test('a choice stopped after a check-in no longer counts, is kept apart, and can be chosen again', async () => {
   await withBrowser(async (open) => {
     const { page, problems } = await open();
-    await page.goto(`${server.url}#/about-you`);
-    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
-    await waitForSaved(page);
-    await page.goto(`${server.url}#/suggestions`);
-    const cards = page.getByTestId('suggestions').locator('li.suggestion');
-    await cards.first().waitFor();
+    const cards = await openSuggestionsNearHome(page);
     const first = cards.first();
     const name = (await first.locator('h3').textContent()).trim();
     await first.getByRole('button', { name: t.suggest.choose }).click();
@@ -313,12 +319,7 @@ test('a choice stopped after a check-in no longer counts, is kept apart, and can
 test('a note that an entry has closed stays on the device, hides it, and can be shared by choice', async () => {
   await withBrowser(async (open) => {
     const { page, problems } = await open();
-    await page.goto(`${server.url}#/about-you`);
-    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
-    await waitForSaved(page);
-    await page.goto(`${server.url}#/suggestions`);
-    const cards = page.getByTestId('suggestions').locator('li.suggestion');
-    await cards.first().waitFor();
+    const cards = await openSuggestionsNearHome(page);
     const id = await cards.first().getAttribute('data-resource');
     const name = byId[id].name;
     await cards.first().getByRole('button', { name: t.suggest.choose }).click();
