@@ -222,6 +222,37 @@ test('while the app downloads, the page shows its name and that it is opening', 
   });
 });
 
+test('nothing in view jumps while the app, or the area list, arrives', async () => {
+  await withBrowser(async (open) => {
+    const { context, page } = await open();
+    await context.addInitScript(() => {
+      window.genieShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const nodes = entry.sources.map((s) => s.node?.nodeName ?? '?').join(' ');
+          window.genieShifts.push(`${entry.value.toFixed(3)} ${nodes}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // A slow connection, so each part arrives on its own.
+    const slow = async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    };
+    await page.route(/\.(wasm|json)$/, slow);
+    for (const [hash, ready] of [
+      ['', () => page.getByRole('link', { name: t.welcome.start })],
+      ['#/suggestions', () => page.getByTestId('suggestions').locator('li.suggestion').first()],
+    ]) {
+      await page.goto(`${server.url}${hash}`);
+      await ready().waitFor();
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.genieShifts), [], `layout shifts on "${hash}"`);
+    }
+    await context.close();
+  });
+});
+
 test('the device can find the neighbourhood, and only its name is kept', async () => {
   await withBrowser(async (open) => {
     const { context, page, problems } = await open();
