@@ -69,7 +69,11 @@ pub fn NearbyMap(
         .map(|(place, x, y)| {
             view! {
                 <g transform=format!("translate({x:.1} {y:.1})")>
-                    <title>{format!("{}. {}", place.number, place.name)}</title>
+                    <title>
+                        {move || {
+                            t_string!(i18n, suggest.map_place, number = place.number, name = place.name.clone())
+                        }}
+                    </title>
                     <circle r=font * 0.75 fill="#1d4e89" stroke="#ffffff" stroke-width=font / 8.0 />
                     <text y=font * 0.3 text-anchor="middle" font-size=font * 0.8 font-weight="700" fill="#ffffff">
                         {place.number}

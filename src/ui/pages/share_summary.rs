@@ -111,26 +111,35 @@ impl Shared {
             if names.is_empty() {
                 nobody.to_string()
             } else {
-                names.join(", ")
+                names.join(td_string!(locale, list_separator))
             }
+        };
+        let line = |label: &str, names: String| {
+            td_string!(locale, share.text_line, label = label, names = names).to_string()
         };
         let mut out = format!("{}\n{}\n", td_string!(locale, share.heading), self.made_on);
         out.push_str(&format!("\n{}\n", td_string!(locale, share.circles)));
         for (label, members) in &self.circles {
-            out.push_str(&format!("{label}: {}\n", names(members)));
+            out.push_str(&format!("{}\n", line(label, names(members))));
         }
         out.push_str(&format!("\n{}\n", td_string!(locale, share.helps)));
         for (label, helpers) in &self.helps {
-            out.push_str(&format!("{label}: {}\n", names(helpers)));
+            out.push_str(&format!("{}\n", line(label, names(helpers))));
         }
         out.push_str(&format!("\n{}\n", td_string!(locale, share.chosen)));
         if self.chosen.is_empty() {
             out.push_str(&format!("{}\n", td_string!(locale, share.chosen_none)));
         }
         for (name, lines) in &self.chosen {
-            out.push_str(&format!("- {name}\n"));
-            for line in lines {
-                out.push_str(&format!("  {line}\n"));
+            out.push_str(&format!(
+                "{}\n",
+                td_string!(locale, share.text_activity, name = name)
+            ));
+            for detail in lines {
+                out.push_str(&format!(
+                    "{}\n",
+                    td_string!(locale, share.text_detail, line = detail)
+                ));
             }
         }
         out
@@ -171,7 +180,7 @@ pub fn ShareSummaryPage() -> impl IntoView {
                 let names = if names.is_empty() {
                     nobody.clone()
                 } else {
-                    names.join(", ")
+                    names.join(t_string!(i18n, list_separator))
                 };
                 view! {
                     <dt>{label}</dt>

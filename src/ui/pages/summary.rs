@@ -100,7 +100,7 @@ pub fn SummaryPage() -> impl IntoView {
                         .into_iter()
                         .map(name_of)
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(td_string!(locale, list_separator))
                 };
                 view! {
                     <dt>{area.label(locale)}</dt>

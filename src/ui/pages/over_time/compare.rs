@@ -180,7 +180,7 @@ fn ChangeWords(before: Network, after: Network, changes: NetworkDiff) -> impl In
                     compare.spread,
                     what = area_phrase(s.area, locale),
                     was = earlier(s.was),
-                    now = now.join(td_string!(locale, compare.list_separator))
+                    now = now.join(td_string!(locale, list_separator))
                 )
             })
             .collect(),
@@ -237,7 +237,7 @@ fn ScoreView(after: Network, score: ChangeScore) -> impl IntoView {
                     names = names
                         .into_iter()
                         .collect::<Vec<_>>()
-                        .join(td_string!(locale, compare.list_separator))
+                        .join(td_string!(locale, list_separator))
                 )
             } else {
                 td_string!(locale, compare.score_not_this_time).to_string()
