@@ -197,6 +197,19 @@ test('check in after two weeks, take stock after six months, see what changed', 
     }
     await checkComparison();
 
+    // The charts grow with the person's text size (the browser's setting, as root font size).
+    const chartWidth = () =>
+      page.getByTestId('chart-circles').locator('svg.chart-svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    const normal = await chartWidth();
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '150%';
+    });
+    const larger = await chartWidth();
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+    });
+    assert.ok(larger > normal * 1.2, `chart ${normal}px wide, ${larger}px with larger text`);
+
     // The first map, kept when taking stock, opens by keyboard to be looked at as it was:
     // its date, who was on it by circle, and its picture, with nothing to change.
     const earlier = page.getByTestId('earlier-maps');

@@ -210,11 +210,12 @@ fn chart(id: &'static str, title: &'static str, bars: Vec<Bar>, locale: Locale) 
     view! {
         <figure class="chart" data-testid=id>
             <figcaption>{title}</figcaption>
-            // Drawn at a natural size (shrinking on narrow screens), not stretched to the page.
+            // Drawn at a natural size (shrinking on narrow screens), not stretched to the page;
+            // sized in rem so it grows with the person's text size, labels included.
             <svg
                 viewBox=format!("0 0 {width} {}", HEIGHT + 20.0)
-                width=width * 1.5
-                height=(HEIGHT + 20.0) * 1.5
+                width=format!("{:.2}rem", width * 1.5 / 16.0)
+                height=format!("{:.2}rem", (HEIGHT + 20.0) * 1.5 / 16.0)
                 aria-hidden="true"
                 class="chart-svg"
             >
