@@ -222,11 +222,15 @@ fn chart(id: &'static str, title: &'static str, bars: Vec<Bar>, locale: Locale) 
                 {drawn}
             </svg>
             <ul class="legend">{legend}</ul>
-            <table class="visually-hidden">
-                <caption>{title}</caption>
-                <thead><tr><td></td>{header}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            // The numbers for screen readers. Hidden by a wrapper: a table cannot be made
+            // narrower than its cells, and a wide hidden table lets the page scroll sideways.
+            <div class="visually-hidden">
+                <table>
+                    <caption>{title}</caption>
+                    <thead><tr><td></td>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </figure>
     }
 }
