@@ -260,6 +260,14 @@ test('a choice stopped after a check-in no longer counts, is kept apart, and can
     // "Did you try it?" "No": the choice is stopped.
     const checkIn = page.locator('article.plan').first().getByTestId('check-in');
     await checkIn.getByText(t.check_in.title).click();
+    // Taking back the only tick leaves the panel open, with focus where it was.
+    const cost = checkIn.getByLabel(t.barrier.cost);
+    await cost.check();
+    await waitForSaved(page);
+    await cost.uncheck();
+    await waitForSaved(page);
+    assert.equal(await checkIn.evaluate((el) => el.open), true, 'the check-in stays open');
+    assert.equal(await cost.evaluate((el) => el === document.activeElement), true, 'focus stays on the tick box');
     await checkIn.getByLabel(t.check_in.tried_no).check();
     await checkIn.getByRole('button', { name: t.check_in.save }).click();
     await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
@@ -328,6 +336,11 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     assert.equal(await page.getByTestId('share-notes').count(), 0);
     const plan = page.locator('article.plan').first();
     await plan.getByText(t.suggest.entry_note_title).click();
+    // Typing elsewhere in the same plan leaves the panel the person opened open.
+    const notePanel = plan.locator('details.entry-note');
+    await plan.getByLabel(t.suggest.first_step).fill('Ask at the desk');
+    await waitForSaved(page);
+    assert.equal(await notePanel.evaluate((el) => el.open), true, 'the panel stays open');
     await plan.getByLabel(t.reported.closed).check();
     await plan.getByLabel(t.suggest.entry_note_text).fill('Moved to the library; café & garden closed');
     await waitForSaved(page);

@@ -27,6 +27,9 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             change(c.check_in_draft.get_or_insert_with(Default::default))
         });
     };
+    // Open when first drawn if answers were begun; after that the person opens and closes it,
+    // so taking back their only answer never shuts it under them.
+    let started = draft.with_untracked(|d| *d != CheckInDraft::default());
     let tried = Signal::derive(move || draft.with(|d| d.tried));
     let how = Signal::derive(move || draft.with(|d| d.how_it_went));
     let again = Signal::derive(move || draft.with(|d| d.go_again));
@@ -120,11 +123,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
         })
     };
     view! {
-        <details
-            class="check-in"
-            data-testid="check-in"
-            prop:open=move || draft.with(|d| *d != CheckInDraft::default())
-        >
+        <details class="check-in" data-testid="check-in" open=started>
             <summary>{t!(i18n, check_in.title)}</summary>
             {last_words}
             <fieldset class="choices">

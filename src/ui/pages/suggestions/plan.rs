@@ -217,15 +217,15 @@ pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
         })
     });
     let note_id = format!("plan-{}-entry-note", id.0);
-    let has_note = move || {
-        state.choices.with(|cs| {
-            cs.iter()
-                .find(|c| c.id == id)
-                .is_some_and(|c| !c.entry_note.is_empty())
-        })
-    };
+    // Open when first drawn if there is a note already; after that the person opens and
+    // closes it, so typing elsewhere in the plan never shuts it under them.
+    let has_note = state.choices.with_untracked(|cs| {
+        cs.iter()
+            .find(|c| c.id == id)
+            .is_some_and(|c| !c.entry_note.is_empty())
+    });
     view! {
-        <details class="entry-note" prop:open=has_note>
+        <details class="entry-note" open=has_note>
             <summary>{t!(i18n, suggest.entry_note_title)}</summary>
             <p class="hint">{t!(i18n, suggest.entry_note_hint)}</p>
             <CheckboxGroup
