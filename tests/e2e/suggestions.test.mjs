@@ -268,6 +268,24 @@ test('a choice stopped after a check-in no longer counts, is kept apart, and can
     await waitForSaved(page);
     assert.equal(await checkIn.evaluate((el) => el.open), true, 'the check-in stays open');
     assert.equal(await cost.evaluate((el) => el === document.activeElement), true, 'focus stays on the tick box');
+    // Saving before "Did you try it?" is answered, by keyboard: the button can be reached,
+    // says why beside the question, and takes the person to it.
+    const saveAnswers = checkIn.getByRole('button', { name: t.check_in.save });
+    await saveAnswers.focus();
+    await page.keyboard.press('Enter');
+    const needed = checkIn.getByTestId('check-in-problem');
+    await needed.getByText(t.check_in.tried_needed).waitFor();
+    assert.equal(await needed.getAttribute('role'), 'alert');
+    const question = checkIn.locator('fieldset').filter({ hasText: t.check_in.tried_legend });
+    assert.equal(await question.getAttribute('aria-describedby'), await needed.getAttribute('id'));
+    assert.equal(await question.getAttribute('aria-invalid'), 'true');
+    await page.waitForFunction(
+      (label) => document.activeElement?.closest('label')?.textContent?.trim() === label,
+      t.check_in.tried_yes,
+    );
+    await page.keyboard.press('ArrowDown');
+    await needed.waitFor({ state: 'detached' });
+    assert.equal(await question.getAttribute('aria-invalid'), null);
     await checkIn.getByLabel(t.check_in.tried_no).check();
     await checkIn.getByRole('button', { name: t.check_in.save }).click();
     await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
