@@ -61,6 +61,24 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     assert.ok(local.length >= 1, 'some suggestions are at a place');
     assert.deepEqual(dots, local.map(([n, r]) => `${n}. ${r.name}`));
 
+    /** The text of whatever an element's aria-describedby points at. */
+    const description = (locator) =>
+      locator.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+          .join(' ')
+          .trim(),
+      );
+    // Each "Choose this" says which entry it chooses, to a screen reader.
+    for (const i of [0, 1]) {
+      const card = cards.nth(i);
+      assert.equal(
+        await description(card.getByRole('button', { name: t.suggest.choose })),
+        (await card.locator('h3').textContent()).trim(),
+      );
+    }
+
     // Choose three.
     const chosenNames = [];
     for (let i = 0; i < 3; i += 1) {
@@ -114,6 +132,13 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     await planned.getByRole('link', { name: t.network.planned_link }).click();
     await page.getByTestId('suggestions').waitFor();
 
+    // Each "Remove" says which plan it removes, to a screen reader.
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal(
+        await description(plans.nth(i).getByRole('button', { name: t.suggest.remove })),
+        fill(t.suggest.plan_title, { name: chosenNames[i] }),
+      );
+    }
     // Removing one asks first; "No" keeps the plan as it was.
     await kept.getByRole('button', { name: t.suggest.remove }).click();
     const ask = kept.getByTestId('remove-confirm');

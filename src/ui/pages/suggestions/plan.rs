@@ -107,7 +107,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
     let barrier_name = format!("{prefix}-barriers");
     view! {
         <article class="plan" data-choice=id.0>
-            <h3 dir="auto">{move || t_string!(i18n, suggest.plan_title, name = name())}</h3>
+            <h3 id=plan_heading_id(id) dir="auto">{move || t_string!(i18n, suggest.plan_title, name = name())}</h3>
             <div class="field">
                 <label for=step_id.clone()>{t!(i18n, suggest.first_step)}</label>
                 <p class="hint">{t!(i18n, suggest.first_step_hint)}</p>
@@ -183,6 +183,12 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
             <RemovePlan id=id name=Signal::derive(name) />
         </article>
     }
+}
+
+/// The id of a plan's heading, which names the activity, so its buttons can say which plan
+/// they act on.
+pub fn plan_heading_id(id: ChoiceId) -> String {
+    format!("plan-{}-title", id.0)
 }
 
 /// Where the activity is, so the person can work out how to get there.
