@@ -132,6 +132,21 @@ test('a backup brings everything back after deleting everything; a damaged one c
     await openYourData(page);
     assert.deepEqual(await seriousAxeViolations(page), []);
 
+    // The question takes focus when it appears; "No" deletes nothing and puts focus back.
+    const focused = (text) =>
+      page.waitForFunction((words) => document.activeElement?.textContent?.trim() === words, text);
+    await page.getByRole('button', { name: t.data.erase_start }).focus();
+    await page.keyboard.press('Enter');
+    await focused(t.data.erase_confirm);
+    await page.getByRole('button', { name: t.data.erase_no }).click();
+    await focused(t.data.erase_start);
+    // Escape does the same.
+    await page.keyboard.press('Enter');
+    await focused(t.data.erase_confirm);
+    await page.keyboard.press('Escape');
+    await focused(t.data.erase_start);
+    await expectData(page);
+
     await deleteEverything(page);
     await chooseFile(page, backup.path);
     await replaceWithBackup(page);
