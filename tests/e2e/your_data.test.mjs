@@ -193,6 +193,15 @@ test('a backup protected with a passphrase opens only with that passphrase', asy
     await page.getByLabel(t.data.passphrase_label, { exact: true }).fill('three blind mouse');
     await page.getByRole('button', { name: t.data.restore_open }).click();
     await page.getByTestId('restore-problem').getByText(t.data.error_wrong_passphrase).waitFor();
+    // The field says it was wrong and points at the message.
+    const field = page.getByLabel(t.data.passphrase_label, { exact: true });
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the field points at the message');
+    assert.equal(
+      await page.evaluate((id) => document.getElementById(id)?.textContent?.trim(), describedBy),
+      t.data.error_wrong_passphrase,
+    );
     await page.getByLabel(t.data.passphrase_label, { exact: true }).fill('three blind mice');
     await page.getByRole('button', { name: t.data.restore_open }).click();
     await replaceWithBackup(page);
