@@ -392,8 +392,8 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     const preview = page.getByTestId('share-notes-preview');
     const text = await preview.textContent();
     assert.ok(text.includes(fill(t.share_notes.entry, { name, id })), text);
-    assert.ok(text.includes(t.reported.closed), text);
-    assert.ok(text.includes('Moved to the library; café & garden closed'), text);
+    assert.ok(text.includes(fill(t.share_notes.item, { text: t.reported.closed })), text);
+    assert.ok(text.includes(fill(t.share_notes.item, { text: 'Moved to the library; café & garden closed' })), text);
     // The e-mail is a draft in the person's own e-mail app, to the area's feedback address.
     const href = await page.getByTestId('share-notes-email').getAttribute('href');
     const area = JSON.parse(readFileSync(new URL('../../public/area/area.json', import.meta.url)));
