@@ -150,7 +150,11 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     // By keyboard: Escape also keeps it, and focus goes back to "Remove".
     await kept.getByRole('button', { name: t.suggest.remove }).focus();
     await page.keyboard.press('Enter');
-    await ask.waitFor();
+    // Escape once the question has focus, as a person would after hearing it.
+    await page.waitForFunction(
+      (text) => document.activeElement?.textContent?.trim() === text,
+      fill(t.suggest.remove_ask, { name: chosenNames[0] }),
+    );
     await page.keyboard.press('Escape');
     await page.waitForFunction((name) => document.activeElement?.textContent === name, t.suggest.remove);
     assert.equal(await page.locator('article.plan').count(), 3);
