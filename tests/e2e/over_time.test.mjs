@@ -133,7 +133,25 @@ test('check in after two weeks, take stock after six months, see what changed', 
       .getByTestId('due-notice')
       .getByRole('link', { name: t.over_time.due_six_months })
       .click();
-    await page.getByRole('button', { name: t.over_time.take_stock }).click();
+    // The question takes focus when it appears; "No" keeps the map and puts focus back.
+    const takeStock = page.getByRole('button', { name: t.over_time.take_stock });
+    await takeStock.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (text) => document.activeElement?.textContent?.trim() === text,
+      t.over_time.take_stock_confirm,
+    );
+    await page.getByRole('button', { name: t.over_time.take_stock_no }).click();
+    await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t.over_time.take_stock);
+    // Escape does the same.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (text) => document.activeElement?.textContent?.trim() === text,
+      t.over_time.take_stock_confirm,
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, t.over_time.take_stock);
+    await takeStock.click();
     await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
     await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
     await waitForSaved(page);

@@ -61,6 +61,24 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     assert.ok(local.length >= 1, 'some suggestions are at a place');
     assert.deepEqual(dots, local.map(([n, r]) => `${n}. ${r.name}`));
 
+    /** The text of whatever an element's aria-describedby points at. */
+    const description = (locator) =>
+      locator.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+          .join(' ')
+          .trim(),
+      );
+    // Each "Choose this" says which entry it chooses, to a screen reader.
+    for (const i of [0, 1]) {
+      const card = cards.nth(i);
+      assert.equal(
+        await description(card.getByRole('button', { name: t.suggest.choose })),
+        (await card.locator('h3').textContent()).trim(),
+      );
+    }
+
     // Choose three.
     const chosenNames = [];
     for (let i = 0; i < 3; i += 1) {
@@ -114,6 +132,13 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     await planned.getByRole('link', { name: t.network.planned_link }).click();
     await page.getByTestId('suggestions').waitFor();
 
+    // Each "Remove" says which plan it removes, to a screen reader.
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal(
+        await description(plans.nth(i).getByRole('button', { name: t.suggest.remove })),
+        fill(t.suggest.plan_title, { name: chosenNames[i] }),
+      );
+    }
     // Removing one asks first; "No" keeps the plan as it was.
     await kept.getByRole('button', { name: t.suggest.remove }).click();
     const ask = kept.getByTestId('remove-confirm');
@@ -125,7 +150,11 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     // By keyboard: Escape also keeps it, and focus goes back to "Remove".
     await kept.getByRole('button', { name: t.suggest.remove }).focus();
     await page.keyboard.press('Enter');
-    await ask.waitFor();
+    // Escape once the question has focus, as a person would after hearing it.
+    await page.waitForFunction(
+      (text) => document.activeElement?.textContent?.trim() === text,
+      fill(t.suggest.remove_ask, { name: chosenNames[0] }),
+    );
     await page.keyboard.press('Escape');
     await page.waitForFunction((name) => document.activeElement?.textContent === name, t.suggest.remove);
     assert.equal(await page.locator('article.plan').count(), 3);
@@ -260,6 +289,32 @@ test('a choice stopped after a check-in no longer counts, is kept apart, and can
     // "Did you try it?" "No": the choice is stopped.
     const checkIn = page.locator('article.plan').first().getByTestId('check-in');
     await checkIn.getByText(t.check_in.title).click();
+    // Taking back the only tick leaves the panel open, with focus where it was.
+    const cost = checkIn.getByLabel(t.barrier.cost);
+    await cost.check();
+    await waitForSaved(page);
+    await cost.uncheck();
+    await waitForSaved(page);
+    assert.equal(await checkIn.evaluate((el) => el.open), true, 'the check-in stays open');
+    assert.equal(await cost.evaluate((el) => el === document.activeElement), true, 'focus stays on the tick box');
+    // Saving before "Did you try it?" is answered, by keyboard: the button can be reached,
+    // says why beside the question, and takes the person to it.
+    const saveAnswers = checkIn.getByRole('button', { name: t.check_in.save });
+    await saveAnswers.focus();
+    await page.keyboard.press('Enter');
+    const needed = checkIn.getByTestId('check-in-problem');
+    await needed.getByText(t.check_in.tried_needed).waitFor();
+    assert.equal(await needed.getAttribute('role'), 'alert');
+    const question = checkIn.locator('fieldset').filter({ hasText: t.check_in.tried_legend });
+    assert.equal(await question.getAttribute('aria-describedby'), await needed.getAttribute('id'));
+    assert.equal(await question.getAttribute('aria-invalid'), 'true');
+    await page.waitForFunction(
+      (label) => document.activeElement?.closest('label')?.textContent?.trim() === label,
+      t.check_in.tried_yes,
+    );
+    await page.keyboard.press('ArrowDown');
+    await needed.waitFor({ state: 'detached' });
+    assert.equal(await question.getAttribute('aria-invalid'), null);
     await checkIn.getByLabel(t.check_in.tried_no).check();
     await checkIn.getByRole('button', { name: t.check_in.save }).click();
     await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
@@ -328,6 +383,11 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     assert.equal(await page.getByTestId('share-notes').count(), 0);
     const plan = page.locator('article.plan').first();
     await plan.getByText(t.suggest.entry_note_title).click();
+    // Typing elsewhere in the same plan leaves the panel the person opened open.
+    const notePanel = plan.locator('details.entry-note');
+    await plan.getByLabel(t.suggest.first_step).fill('Ask at the desk');
+    await waitForSaved(page);
+    assert.equal(await notePanel.evaluate((el) => el.open), true, 'the panel stays open');
     await plan.getByLabel(t.reported.closed).check();
     await plan.getByLabel(t.suggest.entry_note_text).fill('Moved to the library; café & garden closed');
     await waitForSaved(page);
@@ -336,8 +396,8 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     const preview = page.getByTestId('share-notes-preview');
     const text = await preview.textContent();
     assert.ok(text.includes(fill(t.share_notes.entry, { name, id })), text);
-    assert.ok(text.includes(t.reported.closed), text);
-    assert.ok(text.includes('Moved to the library; café & garden closed'), text);
+    assert.ok(text.includes(fill(t.share_notes.item, { text: t.reported.closed })), text);
+    assert.ok(text.includes(fill(t.share_notes.item, { text: 'Moved to the library; café & garden closed' })), text);
     // The e-mail is a draft in the person's own e-mail app, to the area's feedback address.
     const href = await page.getByTestId('share-notes-email').getAttribute('href');
     const area = JSON.parse(readFileSync(new URL('../../public/area/area.json', import.meta.url)));

@@ -132,6 +132,21 @@ test('a backup brings everything back after deleting everything; a damaged one c
     await openYourData(page);
     assert.deepEqual(await seriousAxeViolations(page), []);
 
+    // The question takes focus when it appears; "No" deletes nothing and puts focus back.
+    const focused = (text) =>
+      page.waitForFunction((words) => document.activeElement?.textContent?.trim() === words, text);
+    await page.getByRole('button', { name: t.data.erase_start }).focus();
+    await page.keyboard.press('Enter');
+    await focused(t.data.erase_confirm);
+    await page.getByRole('button', { name: t.data.erase_no }).click();
+    await focused(t.data.erase_start);
+    // Escape does the same.
+    await page.keyboard.press('Enter');
+    await focused(t.data.erase_confirm);
+    await page.keyboard.press('Escape');
+    await focused(t.data.erase_start);
+    await expectData(page);
+
     await deleteEverything(page);
     await chooseFile(page, backup.path);
     await replaceWithBackup(page);
@@ -178,6 +193,15 @@ test('a backup protected with a passphrase opens only with that passphrase', asy
     await page.getByLabel(t.data.passphrase_label, { exact: true }).fill('three blind mouse');
     await page.getByRole('button', { name: t.data.restore_open }).click();
     await page.getByTestId('restore-problem').getByText(t.data.error_wrong_passphrase).waitFor();
+    // The field says it was wrong and points at the message.
+    const field = page.getByLabel(t.data.passphrase_label, { exact: true });
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the field points at the message');
+    assert.equal(
+      await page.evaluate((id) => document.getElementById(id)?.textContent?.trim(), describedBy),
+      t.data.error_wrong_passphrase,
+    );
     await page.getByLabel(t.data.passphrase_label, { exact: true }).fill('three blind mice');
     await page.getByRole('button', { name: t.data.restore_open }).click();
     await replaceWithBackup(page);

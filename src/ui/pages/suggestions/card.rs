@@ -90,7 +90,7 @@ pub fn SuggestionCard(
     };
     view! {
         <li class="suggestion" data-resource=resource.id.clone()>
-            <h3 id=heading_id dir="auto">{resource.name.clone()}</h3>
+            <h3 id=heading_id.clone() dir="auto">{resource.name.clone()}</h3>
             <p dir="auto">{resource.description.clone()}</p>
             <ul class="reasons">{reason_items}</ul>
             <EntryFacts resource=resource.clone() />
@@ -101,6 +101,7 @@ pub fn SuggestionCard(
             <button
                 type="button"
                 class="button primary"
+                aria-describedby=heading_id
                 disabled=is_chosen
                 on:click=choose
             >

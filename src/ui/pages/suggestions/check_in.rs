@@ -2,7 +2,9 @@
 //! (the "Over time" page and the welcome page say when), and open to answer at any time.
 
 use genie_core::model::{Barrier, CheckInDraft, ChoiceId, Tried};
+use leptos::html::Fieldset;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::platform;
@@ -27,6 +29,9 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             change(c.check_in_draft.get_or_insert_with(Default::default))
         });
     };
+    // Open when first drawn if answers were begun; after that the person opens and closes it,
+    // so taking back their only answer never shuts it under them.
+    let started = draft.with_untracked(|d| *d != CheckInDraft::default());
     let tried = Signal::derive(move || draft.with(|d| d.tried));
     let how = Signal::derive(move || draft.with(|d| d.how_it_went));
     let again = Signal::derive(move || draft.with(|d| d.go_again));
@@ -40,7 +45,26 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                 .and_then(|c| c.check_ins.last().cloned())
         })
     };
+    // Saving before "Did you try it?" is answered says why, beside the question, and takes
+    // the person to it.
+    let asked = RwSignal::new(false);
+    let unanswered = move || asked.get() && tried.get().is_none();
+    let tried_group = NodeRef::<Fieldset>::new();
     let save = move |_| {
+        if tried.get_untracked().is_none() {
+            asked.set(true);
+            request_animation_frame(move || {
+                let first = tried_group
+                    .get_untracked()
+                    .and_then(|group| group.query_selector("input").ok().flatten())
+                    .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(input) = first {
+                    let _ = input.focus();
+                }
+            });
+            return;
+        }
+        asked.set(false);
         let mut saved = false;
         state.update_choice(id, |c| saved = c.finish_check_in(platform::now()));
         if saved {
@@ -51,6 +75,8 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
     let how_name = format!("{prefix}-how");
     let again_name = format!("{prefix}-again");
     let note_id = format!("{prefix}-note");
+    let tried_problem_id = format!("{prefix}-tried-problem");
+    let describe_tried = tried_problem_id.clone();
     let tried_options = [
         (Tried::Yes, "yes"),
         (Tried::NotYet, "not_yet"),
@@ -120,17 +146,24 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
         })
     };
     view! {
-        <details
-            class="check-in"
-            data-testid="check-in"
-            prop:open=move || draft.with(|d| *d != CheckInDraft::default())
-        >
+        <details class="check-in" data-testid="check-in" open=started>
             <summary>{t!(i18n, check_in.title)}</summary>
             {last_words}
-            <fieldset class="choices">
+            <fieldset
+                class="choices"
+                role="radiogroup"
+                node_ref=tried_group
+                aria-invalid=move || unanswered().then_some("true")
+                aria-describedby=move || unanswered().then(|| describe_tried.clone())
+            >
                 <legend>{t!(i18n, check_in.tried_legend)}</legend>
                 {tried_options}
             </fieldset>
+            <Show when=unanswered>
+                <p class="problem" role="alert" id=tried_problem_id.clone() data-testid="check-in-problem">
+                    {t!(i18n, check_in.tried_needed)}
+                </p>
+            </Show>
             <Show when=move || tried.get() == Some(Tried::Yes)>
                 <fieldset class="choices">
                     <legend>{t!(i18n, check_in.how_legend)}</legend>
@@ -168,12 +201,7 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                     }
                 ></textarea>
             </div>
-            <button
-                type="button"
-                class="button primary"
-                disabled=move || tried.get().is_none()
-                on:click=save
-            >
+            <button type="button" class="button primary" on:click=save>
                 {t!(i18n, check_in.save)}
             </button>
         </details>

@@ -89,7 +89,8 @@ pub fn SuggestionsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         (!names.is_empty()).then(|| {
-            view! { <p class="hint">{t_string!(i18n, suggest.hidden_closed, names = names.join(", "))}</p> }
+            let names = names.join(td_string!(i18n.get_locale(), suggest.list_separator));
+            view! { <p class="hint">{t_string!(i18n, suggest.hidden_closed, names = names)}</p> }
         })
     };
     // The card whose "Choose this" was refused, to say why beside it.

@@ -107,7 +107,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
     let barrier_name = format!("{prefix}-barriers");
     view! {
         <article class="plan" data-choice=id.0>
-            <h3 dir="auto">{move || t_string!(i18n, suggest.plan_title, name = name())}</h3>
+            <h3 id=plan_heading_id(id) dir="auto">{move || t_string!(i18n, suggest.plan_title, name = name())}</h3>
             <div class="field">
                 <label for=step_id.clone()>{t!(i18n, suggest.first_step)}</label>
                 <p class="hint">{t!(i18n, suggest.first_step_hint)}</p>
@@ -185,6 +185,12 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
     }
 }
 
+/// The id of a plan's heading, which names the activity, so its buttons can say which plan
+/// they act on.
+pub fn plan_heading_id(id: ChoiceId) -> String {
+    format!("plan-{}-title", id.0)
+}
+
 /// Where the activity is, so the person can work out how to get there.
 #[component]
 fn GettingThere(resource: Memo<Option<Resource>>) -> impl IntoView {
@@ -217,15 +223,15 @@ pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
         })
     });
     let note_id = format!("plan-{}-entry-note", id.0);
-    let has_note = move || {
-        state.choices.with(|cs| {
-            cs.iter()
-                .find(|c| c.id == id)
-                .is_some_and(|c| !c.entry_note.is_empty())
-        })
-    };
+    // Open when first drawn if there is a note already; after that the person opens and
+    // closes it, so typing elsewhere in the plan never shuts it under them.
+    let has_note = state.choices.with_untracked(|cs| {
+        cs.iter()
+            .find(|c| c.id == id)
+            .is_some_and(|c| !c.entry_note.is_empty())
+    });
     view! {
-        <details class="entry-note" prop:open=has_note>
+        <details class="entry-note" open=has_note>
             <summary>{t!(i18n, suggest.entry_note_title)}</summary>
             <p class="hint">{t!(i18n, suggest.entry_note_hint)}</p>
             <CheckboxGroup

@@ -4,6 +4,7 @@ use genie_core::model::ChoiceId;
 use leptos::html::{Button, P};
 use leptos::prelude::*;
 
+use super::plan::plan_heading_id;
 use crate::i18n::*;
 use crate::ui::state::AppState;
 
@@ -43,7 +44,13 @@ pub fn RemovePlan(id: ChoiceId, name: Signal<String>) -> impl IntoView {
         <Show
             when=move || asking.get()
             fallback=move || view! {
-                <button type="button" class="button danger" node_ref=remove_button on:click=ask>
+                <button
+                    type="button"
+                    class="button danger"
+                    aria-describedby=plan_heading_id(id)
+                    node_ref=remove_button
+                    on:click=ask
+                >
                     {t!(i18n, suggest.remove)}
                 </button>
             }

@@ -29,14 +29,16 @@ pub fn notes_text(choices: &[Choice], area: &str, locale: Locale) -> Option<Stri
             name = choice.resource_name.as_str(),
             id = choice.resource_id.as_str()
         ));
-        for problem in &choice.entry_note.problems {
-            text.push_str("\n- ");
-            text.push_str(problem.label(locale));
-        }
-        let note = choice.entry_note.text.trim();
-        if !note.is_empty() {
-            text.push_str("\n- ");
-            text.push_str(note);
+        let note = Some(choice.entry_note.text.trim()).filter(|note| !note.is_empty());
+        let items = choice
+            .entry_note
+            .problems
+            .iter()
+            .map(|problem| problem.label(locale))
+            .chain(note);
+        for item in items {
+            text.push('\n');
+            text.push_str(&td_string!(locale, share_notes.item, text = item));
         }
     }
     text.push_str("\n\n");

@@ -1,6 +1,6 @@
 //! Deleting everything Genie keeps on this device, after a clear second "yes".
 
-use leptos::html::P;
+use leptos::html::{Button, P};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,11 +23,22 @@ pub fn EraseSection() -> impl IntoView {
     let state = AppState::expect();
     let step = RwSignal::new(Step::Idle);
     let question = NodeRef::<P>::new();
+    let start_button = NodeRef::<Button>::new();
+    // Focus moves to the question when it appears (so a screen reader reads it), and back to
+    // "Delete everything" after "No" or Escape, so keyboard users stay where they were.
     Effect::new(move |_| {
         if let Some(p) = question.get() {
             let _ = p.focus();
         }
     });
+    let keep = move || {
+        step.set(Step::Idle);
+        request_animation_frame(move || {
+            if let Some(button) = start_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
     let erase = move |_| {
         step.set(Step::Working);
         spawn_local(async move {
@@ -56,19 +67,32 @@ pub fn EraseSection() -> impl IntoView {
     let stage = move || {
         match step.get() {
         Step::Idle => view! {
-            <button type="button" class="button danger" on:click=move |_| step.set(Step::Confirming)>
+            <button
+                type="button"
+                class="button danger"
+                node_ref=start_button
+                on:click=move |_| step.set(Step::Confirming)
+            >
                 {t!(i18n, data.erase_start)}
             </button>
         }
         .into_any(),
         Step::Confirming => view! {
-            <div class="confirm-erase">
+            <div
+                class="confirm-erase"
+                data-testid="erase-confirm"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        keep();
+                    }
+                }
+            >
                 <p node_ref=question tabindex="-1" class="warning">{t!(i18n, data.erase_confirm)}</p>
                 <div class="actions">
                     <button type="button" class="button danger solid" on:click=erase>
                         {t!(i18n, data.erase_yes)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| step.set(Step::Idle)>
+                    <button type="button" class="button" on:click=move |_| keep()>
                         {t!(i18n, data.erase_no)}
                     </button>
                 </div>

@@ -43,10 +43,14 @@ fn StatusLine(#[prop(into)] text: Signal<String>, test_id: &'static str) -> impl
     }
 }
 
-/// A problem line, announced at once when it appears.
+/// A problem line, announced at once when it appears. `id` lets a field point at it.
 #[component]
-fn ProblemLine(#[prop(into)] text: Signal<String>, test_id: &'static str) -> impl IntoView {
+fn ProblemLine(
+    #[prop(into)] text: Signal<String>,
+    test_id: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
     view! {
-        <p class="problem" role="alert" data-testid=test_id>{move || text.get()}</p>
+        <p class="problem" role="alert" id=id data-testid=test_id>{move || text.get()}</p>
     }
 }

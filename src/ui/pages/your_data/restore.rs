@@ -119,6 +119,9 @@ fn problem_words(problem: Problem, locale: Locale) -> &'static str {
     }
 }
 
+/// The id of the restore problem line, which the passphrase field points at.
+const PROBLEM_ID: &str = "restore-problem";
+
 #[component]
 pub fn RestoreSection() -> impl IntoView {
     let i18n = use_i18n();
@@ -224,6 +227,8 @@ pub fn RestoreSection() -> impl IntoView {
             .map(|p| problem_words(p, i18n.get_locale()).to_string())
             .unwrap_or_default()
     };
+    // While the passphrase was wrong, the field says so and points at the message.
+    let wrong_passphrase = move || problem.get() == Some(Problem::WrongPassphrase);
     let busy = move || {
         matches!(
             step.get(),
@@ -241,6 +246,8 @@ pub fn RestoreSection() -> impl IntoView {
                         id="restore-passphrase"
                         type="password"
                         autocomplete="current-password"
+                        aria-invalid=move || wrong_passphrase().then_some("true")
+                        aria-describedby=move || wrong_passphrase().then_some(PROBLEM_ID)
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
@@ -289,7 +296,7 @@ pub fn RestoreSection() -> impl IntoView {
             </label>
             {stage}
             <StatusLine text=Signal::derive(status) test_id="restore-result" />
-            <ProblemLine text=Signal::derive(problem_text) test_id="restore-problem" />
+            <ProblemLine text=Signal::derive(problem_text) test_id="restore-problem" id=PROBLEM_ID />
         </section>
     }
 }
