@@ -323,3 +323,85 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     assert.deepEqual(problems, []);
   });
 });
+
+/** Adds members with the mouse: name, kind and circle. */
+async function addQuickly(page, members) {
+  for (const member of members) {
+    await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
+    await page.locator(`input[name=new-kind][value=${member.kind}]`).check();
+    await page.locator(`input[name=new-circle][value=${member.circle}]`).check();
+    await page.getByRole('button', { name: t.network.add, exact: true }).click();
+    await page
+      .getByTestId('announcement')
+      .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
+      .waitFor();
+  }
+  await waitForSaved(page);
+}
+
+/** The centre of a member's shape on the map, in CSS pixels. */
+async function centreOnMap(page, name) {
+  const node = page.locator('[data-testid=network-map] [data-member]', { hasText: name });
+  const box = await node.locator('path').boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A touch press on the map at `points[0]`, moved through the rest, lifted at the last. */
+async function touchPath(page, points) {
+  const map = page.getByTestId('network-map');
+  const at = (p) => ({ pointerId: 3, pointerType: 'touch', button: 0, isPrimary: true, clientX: p.x, clientY: p.y });
+  await map.dispatchEvent('pointerdown', at(points[0]));
+  for (const p of points.slice(1)) await map.dispatchEvent('pointermove', at(p));
+  await map.dispatchEvent('pointerup', at(points[points.length - 1]));
+}
+
+test('shaky taps on a small phone open a member; a real drag still moves it', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/network`);
+      await addQuickly(page, [MEMBERS[0], MEMBERS[3]]);
+      const map = page.getByTestId('network-map');
+      await map.scrollIntoViewIfNeeded();
+      const width = (await map.boundingBox()).width;
+      assert.ok(width < 360, `the map is drawn small on a phone (${width} px)`);
+      const before = await mapPositions(page);
+      await map.scrollIntoViewIfNeeded();
+
+      // A tap that wobbles 5 px on the choir opens it rather than moving it.
+      const choir = await centreOnMap(page, 'Tuesday choir');
+      await touchPath(page, [choir, { x: choir.x + 3, y: choir.y + 2 }, { x: choir.x + 4, y: choir.y + 3 }]);
+      await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Tuesday choir' }) }).waitFor();
+      assert.deepEqual(await mapPositions(page), before, 'nobody moved');
+
+      // A tap beside the shape, 18 px from Pat's centre, still takes Pat (a 44 px target).
+      await map.scrollIntoViewIfNeeded();
+      const pat = await centreOnMap(page, 'Pat');
+      const beside = { x: pat.x + 18, y: pat.y };
+      await touchPath(page, [beside, beside]);
+      await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Pat' }) }).waitFor();
+
+      // A real drag of 40 px moves the choir and opens nothing.
+      await page.goto(`${server.url}#/network`);
+      await map.scrollIntoViewIfNeeded();
+      const from = await centreOnMap(page, 'Tuesday choir');
+      const steps = [0, 1, 2, 3, 4].map((i) => ({ x: from.x + i * 10, y: from.y }));
+      await touchPath(page, steps);
+      await page.waitForFunction(
+        (was) =>
+          [...document.querySelectorAll('[data-testid=network-map] [data-member]')].some(
+            (g) => g.querySelector('title').textContent === 'Tuesday choir' && g.getAttribute('transform') !== was,
+          ),
+        before['Tuesday choir'],
+      );
+      await waitForSaved(page);
+      assert.match(page.url(), /#\/network$/);
+      const after = await mapPositions(page);
+      assert.notEqual(after['Tuesday choir'], before['Tuesday choir'], 'the choir moved');
+      assert.equal(after.Pat, before.Pat, 'Pat stayed');
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
