@@ -405,3 +405,54 @@ test('shaky taps on a small phone open a member; a real drag still moves it', as
   );
 });
 
+test('list view: the keyboard stays with the person moved or removed', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await addQuickly(page, [MEMBERS[0], MEMBERS[3], MEMBERS[5]]);
+    await page.goto(`${server.url}#/network/list`);
+    await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+    // Waits until the keyboard is on `name`'s row, on the control `action` ("A" for its link),
+    // in the list of `circle`.
+    const focusOn = (name, action, circle) =>
+      page.waitForFunction(
+        ([name, action, circle]) => {
+          const el = document.activeElement;
+          const row = el?.closest('li.member-row');
+          return (
+            row?.querySelector('.member-name')?.textContent === name &&
+            (el.dataset.action ?? el.tagName) === action &&
+            row.closest('section')?.getAttribute('aria-labelledby') === `list-${circle}`
+          );
+        },
+        [name, action, circle],
+      );
+
+    // "Move closer" on the choir: it moves to the inner circle and the keyboard follows it
+    // to its Change link (it cannot move closer again).
+    await memberRow(page, 'Tuesday choir').getByRole('button', { name: t.network.closer }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.inner, { name: 'Tuesday choir' })).waitFor();
+    await focusOn('Tuesday choir', 'A', 'inner');
+
+    // "Move further out": the keyboard stays on that button in the choir's new place.
+    await memberRow(page, 'Tuesday choir').getByRole('button', { name: t.network.further }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.middle, { name: 'Tuesday choir' })).waitFor();
+    await focusOn('Tuesday choir', 'further', 'middle');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.outer, { name: 'Tuesday choir' })).waitFor();
+    // Now outer: "Move further out" no longer applies, so its Change link has the keyboard.
+    await focusOn('Tuesday choir', 'A', 'outer');
+
+    // Remove Pat: the keyboard lands on Undo; Undo puts Pat back and the keyboard with Pat.
+    await memberRow(page, 'Pat').getByRole('button', { name: t.network.remove }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'undo-remove');
+    await page.keyboard.press('Enter');
+    await focusOn('Pat', 'A', 'inner');
+    await waitForSaved(page);
+    assert.deepEqual(problems, []);
+  });
+});
+

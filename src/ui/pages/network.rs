@@ -3,6 +3,7 @@
 use genie_core::model::{Circle, ContactFrequency, MemberKind, Relationship};
 use leptos::html::Input;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::platform::drafts;
@@ -182,11 +183,42 @@ fn AddMemberForm() -> impl IntoView {
     }
 }
 
+/// Once the page has been redrawn, focuses the first element found by the first selector that
+/// finds one, so the keyboard stays where the person was working.
+pub fn focus_first_later(selectors: Vec<String>) {
+    request_animation_frame(move || {
+        let found = selectors
+            .iter()
+            .find_map(|selector| document().query_selector(selector).ok().flatten());
+        if let Some(element) = found {
+            if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = html.focus();
+            } else if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
+        }
+    });
+}
+
 /// "Pat removed from your map. [Undo]"
 #[component]
 fn UndoRemove() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
+    let undo = move |_| {
+        let restored = state
+            .last_removed
+            .with_untracked(|r| r.as_ref().map(|(m, _)| m.id));
+        state.undo_remove();
+        if let Some(id) = restored {
+            // Back to the member put back: its row in the list, or its place on the map.
+            focus_first_later(vec![
+                format!("li.member-row[data-member=\"{}\"] a.button", id.0),
+                format!("[data-testid=network-map] [data-member=\"{}\"]", id.0),
+                "#member-name".to_string(),
+            ]);
+        }
+    };
     move || {
         state.last_removed.with(|removed| {
             removed.as_ref().map(|(member, _)| {
@@ -203,7 +235,7 @@ fn UndoRemove() -> impl IntoView {
                                 .to_string()
                             }}
                         </p>
-                        <button type="button" class="button" on:click=move |_| state.undo_remove()>
+                        <button type="button" class="button" id="undo-remove" on:click=undo>
                             {t!(i18n, network.undo)}
                         </button>
                     </div>
@@ -255,7 +287,7 @@ fn MemberRow(
     let i18n = use_i18n();
     let state = AppState::expect();
     let shown = name.clone();
-    let move_to = move |to: Option<Circle>, name: String| {
+    let move_to = move |to: Option<Circle>, name: String, action: &'static str| {
         if let Some(to) = to {
             state.update_network(|net| {
                 if let Some(m) = net.get_mut(id) {
@@ -264,6 +296,13 @@ fn MemberRow(
                 }
             });
             state.announce(moved_message(i18n.get_locale_untracked(), &name, to));
+            // The row is drawn anew in its new circle: keep the keyboard on the same button
+            // there, or on its Change link when that button no longer applies.
+            let row = format!("li.member-row[data-member=\"{}\"]", id.0);
+            focus_first_later(vec![
+                format!("{row} button[data-action={action}]:not([disabled])"),
+                format!("{row} a.button"),
+            ]);
         }
     };
     let (closer_name, further_name) = (name.clone(), name.clone());
@@ -288,7 +327,8 @@ fn MemberRow(
                     class="button"
                     disabled=circle.closer().is_none()
                     aria-describedby=name_id.clone()
-                    on:click=move |_| move_to(circle.closer(), closer_name.clone())
+                    data-action="closer"
+                    on:click=move |_| move_to(circle.closer(), closer_name.clone(), "closer")
                 >
                     {t!(i18n, network.closer)}
                 </button>
@@ -297,7 +337,8 @@ fn MemberRow(
                     class="button"
                     disabled=circle.further().is_none()
                     aria-describedby=name_id.clone()
-                    on:click=move |_| move_to(circle.further(), further_name.clone())
+                    data-action="further"
+                    on:click=move |_| move_to(circle.further(), further_name.clone(), "further")
                 >
                     {t!(i18n, network.further)}
                 </button>
@@ -305,8 +346,10 @@ fn MemberRow(
                     type="button"
                     class="button"
                     aria-describedby=name_id.clone()
+                    data-action="remove"
                     on:click=move |_| {
                         state.remove_member(id);
+                        focus_first_later(vec!["#undo-remove".to_string()]);
                     }
                 >
                     {t!(i18n, network.remove)}
