@@ -405,7 +405,7 @@ test('shaky taps on a small phone open a member; a real drag still moves it', as
   );
 });
 
-test('list view: the keyboard stays with the person moved or removed', async () => {
+test('list view: the keyboard stays with the person moved or removed, and removals are announced', async () => {
   await withBrowser(async (open) => {
     const { page, problems } = await open();
     await page.goto(`${server.url}#/network`);
@@ -445,11 +445,13 @@ test('list view: the keyboard stays with the person moved or removed', async () 
     // Now outer: "Move further out" no longer applies, so its Change link has the keyboard.
     await focusOn('Tuesday choir', 'A', 'outer');
 
-    // Remove Pat: the keyboard lands on Undo; Undo puts Pat back and the keyboard with Pat.
+    // Remove Pat: announced, and the keyboard lands on Undo; Undo puts Pat back and says so.
     await memberRow(page, 'Pat').getByRole('button', { name: t.network.remove }).focus();
     await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.removed, { name: 'Pat' })).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'undo-remove');
     await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.restored, { name: 'Pat' })).waitFor();
     await focusOn('Pat', 'A', 'inner');
     await waitForSaved(page);
     assert.deepEqual(problems, []);

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup, SelectField};
 use crate::ui::labels::{circle_hint, Labelled};
+use crate::ui::pages::network::remove_member_announced;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -218,7 +219,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     type="button"
                     class="button danger"
                     on:click=move |_| {
-                        state.remove_member(id);
+                        remove_member_announced(state, id, i18n.get_locale_untracked());
                         Route::Network { list: true }.go();
                     }
                 >

@@ -1,6 +1,6 @@
 //! "Your network": add members, and see them as a map or as a list.
 
-use genie_core::model::{Circle, ContactFrequency, MemberKind, Relationship};
+use genie_core::model::{Circle, ContactFrequency, MemberId, MemberKind, Relationship};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -183,6 +183,14 @@ fn AddMemberForm() -> impl IntoView {
     }
 }
 
+/// Removes a member (kept for Undo) and says so through the page's announcement region.
+pub fn remove_member_announced(state: AppState, id: MemberId, locale: Locale) {
+    if let Some(name) = state.remove_member(id) {
+        let name = display_name(&name, locale);
+        state.announce(td_string!(locale, network.removed, name = name).to_string());
+    }
+}
+
 /// Once the page has been redrawn, focuses the first element found by the first selector that
 /// finds one, so the keyboard stays where the person was working.
 pub fn focus_first_later(selectors: Vec<String>) {
@@ -208,9 +216,12 @@ fn UndoRemove() -> impl IntoView {
     let undo = move |_| {
         let restored = state
             .last_removed
-            .with_untracked(|r| r.as_ref().map(|(m, _)| m.id));
+            .with_untracked(|r| r.as_ref().map(|(m, _)| (m.id, m.name.clone())));
         state.undo_remove();
-        if let Some(id) = restored {
+        if let Some((id, name)) = restored {
+            let locale = i18n.get_locale_untracked();
+            let name = display_name(&name, locale);
+            state.announce(td_string!(locale, network.restored, name = name).to_string());
             // Back to the member put back: its row in the list, or its place on the map.
             focus_first_later(vec![
                 format!("li.member-row[data-member=\"{}\"] a.button", id.0),
@@ -348,7 +359,7 @@ fn MemberRow(
                     aria-describedby=name_id.clone()
                     data-action="remove"
                     on:click=move |_| {
-                        state.remove_member(id);
+                        remove_member_announced(state, id, i18n.get_locale_untracked());
                         focus_first_later(vec!["#undo-remove".to_string()]);
                     }
                 >
