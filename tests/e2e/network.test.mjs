@@ -458,3 +458,34 @@ test('list view: the keyboard stays with the person moved or removed, and remova
   });
 });
 
+test('things you used to enjoy: an empty one is refused with a message; removing says so and can be undone', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    const box = page.getByLabel(t.network.dormant_label);
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.locator('#dormant-new-problem').getByText(t.network.dormant_missing).waitFor();
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'dormant-new');
+
+    await box.fill('Bowls');
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    assert.equal(await box.getAttribute('aria-invalid'), null);
+
+    await page.getByTestId('dormant-list').getByRole('button', { name: t.network.dormant_remove }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.dormant_removed, { label: 'Bowls' })).waitFor();
+    assert.equal(await page.getByTestId('dormant-list').locator('li').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'dormant-undo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.dormant_restored, { label: 'Bowls' })).waitFor();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'dormant-0-remove');
+    await waitForSaved(page);
+    await page.reload();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+

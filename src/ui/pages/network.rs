@@ -1,6 +1,8 @@
 //! "Your network": add members, and see them as a map or as a list.
 
-use genie_core::model::{Circle, ContactFrequency, MemberId, MemberKind, Relationship};
+use genie_core::model::{
+    Circle, ContactFrequency, DormantActivity, MemberId, MemberKind, Relationship,
+};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -408,20 +410,66 @@ fn DormantActivities() -> impl IntoView {
     let state = AppState::expect();
     // Kept as a draft until "Add" is pressed, so a reload loses nothing typed.
     let text = RwSignal::new(drafts::load(DORMANT_DRAFT));
+    let problem = RwSignal::new(false);
+    let input = NodeRef::<Input>::new();
+    // The activity removed last and where it was, for Undo.
+    let removed = RwSignal::new(None::<(usize, DormantActivity)>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let label = text.get_untracked().trim().to_string();
         if label.is_empty() {
+            problem.set(true);
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
             return;
         }
+        problem.set(false);
         state.update_network(|net| {
-            net.dormant.push(genie_core::model::DormantActivity {
+            net.dormant.push(DormantActivity {
                 label,
                 why_stopped: String::new(),
             })
         });
         text.set(String::new());
         drafts::save(DORMANT_DRAFT, "");
+    };
+    let remove = move |index: usize| {
+        let mut taken = None;
+        state.update_network(|net| {
+            if index < net.dormant.len() {
+                taken = Some(net.dormant.remove(index));
+            }
+        });
+        if let Some(activity) = taken {
+            let locale = i18n.get_locale_untracked();
+            let label = activity.label.clone();
+            state.announce(
+                td_string!(locale, network.dormant_removed, label = label.as_str()).to_string(),
+            );
+            removed.set(Some((index, activity)));
+            focus_first_later(vec!["#dormant-undo".to_string()]);
+        }
+    };
+    let undo = move |_| {
+        let Some((index, activity)) = removed.get_untracked() else {
+            return;
+        };
+        removed.set(None);
+        let label = activity.label.clone();
+        let mut at = index;
+        state.update_network(|net| {
+            at = index.min(net.dormant.len());
+            net.dormant.insert(at, activity);
+        });
+        let locale = i18n.get_locale_untracked();
+        state.announce(
+            td_string!(locale, network.dormant_restored, label = label.as_str()).to_string(),
+        );
+        focus_first_later(vec![
+            format!("#dormant-{at}-remove"),
+            "#dormant-new".to_string(),
+        ]);
     };
     let items = move || {
         state.wave.with(|w| {
@@ -449,14 +497,9 @@ fn DormantActivities() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="button"
+                                        id=format!("dormant-{index}-remove")
                                         aria-describedby=item_id
-                                        on:click=move |_| {
-                                            state.update_network(|net| {
-                                                if index < net.dormant.len() {
-                                                    net.dormant.remove(index);
-                                                }
-                                            })
-                                        }
+                                        on:click=move |_| remove(index)
                                     >
                                         {t!(i18n, network.dormant_remove)}
                                     </button>
@@ -466,21 +509,49 @@ fn DormantActivities() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {move || {
+                removed
+                    .with(|r| r.as_ref().map(|(_, activity)| activity.label.clone()))
+                    .map(|label| {
+                        view! {
+                            <div class="undo-bar" data-testid="dormant-undo-bar">
+                                <p dir="auto">
+                                    {move || {
+                                        t_string!(i18n, network.dormant_removed, label = label.as_str())
+                                            .to_string()
+                                    }}
+                                </p>
+                                <button type="button" class="button" id="dormant-undo" on:click=undo>
+                                    {t!(i18n, network.undo)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <form class="inline-form" on:submit=add>
                 <div class="field">
                     <label for="dormant-new">{t!(i18n, network.dormant_label)}</label>
                     <input
                         id="dormant-new"
                         type="text"
+                        node_ref=input
                         maxlength="200"
                         autocomplete="off"
+                        aria-describedby="dormant-new-problem"
+                        aria-invalid=move || problem.get().then_some("true")
                         prop:value=move || text.get()
                         on:input=move |ev| {
                             let typed = event_target_value(&ev);
                             drafts::save(DORMANT_DRAFT, &typed);
+                            if !typed.trim().is_empty() {
+                                problem.set(false);
+                            }
                             text.set(typed);
                         }
                     />
+                    <p class="problem" id="dormant-new-problem" role="alert">
+                        {move || problem.get().then(|| t_string!(i18n, network.dormant_missing))}
+                    </p>
                 </div>
                 <button type="submit" class="button">{t!(i18n, network.dormant_add)}</button>
             </form>
