@@ -489,3 +489,28 @@ test('things you used to enjoy: an empty one is refused with a message; removing
   });
 });
 
+test('an emptied name is flagged, and the map still names the member', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await addQuickly(page, [MEMBERS[0]]);
+    await page.goto(`${server.url}#/network/member/0`);
+    const name = page.locator('#member-edit-name');
+    await name.fill('');
+    await page.getByRole('alert').getByText(t.network.name_missing).waitFor();
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    await waitForSaved(page);
+
+    await page.goto(`${server.url}#/network`);
+    await page.getByTestId('network-map').waitFor();
+    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    assert.deepEqual(labels, [t.network.unnamed]);
+
+    await page.goto(`${server.url}#/network/member/0`);
+    await page.locator('#member-edit-name').fill('Pat');
+    await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Pat' }) }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.equal(await page.locator('#member-edit-name').getAttribute('aria-invalid'), null);
+    assert.deepEqual(problems, []);
+  });
+});

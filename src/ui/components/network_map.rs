@@ -288,7 +288,7 @@ fn member_node(
         let p = position();
         format!("translate({:.1} {:.1})", p.x, p.y)
     };
-    let label = short_label(&member.name);
+    let label = short_label(display_name(&member.name, i18n.get_locale_untracked()));
     // Labels scale with the nodes: large on a small map, still legible on a full one.
     let label_size = (r * 1.15).max(14.0);
     let full = member.name.clone();
