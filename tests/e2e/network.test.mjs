@@ -323,3 +323,194 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     assert.deepEqual(problems, []);
   });
 });
+
+/** Adds members with the mouse: name, kind and circle. */
+async function addQuickly(page, members) {
+  for (const member of members) {
+    await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
+    await page.locator(`input[name=new-kind][value=${member.kind}]`).check();
+    await page.locator(`input[name=new-circle][value=${member.circle}]`).check();
+    await page.getByRole('button', { name: t.network.add, exact: true }).click();
+    await page
+      .getByTestId('announcement')
+      .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
+      .waitFor();
+  }
+  await waitForSaved(page);
+}
+
+/** The centre of a member's shape on the map, in CSS pixels. */
+async function centreOnMap(page, name) {
+  const node = page.locator('[data-testid=network-map] [data-member]', { hasText: name });
+  const box = await node.locator('path').boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A touch press on the map at `points[0]`, moved through the rest, lifted at the last. */
+async function touchPath(page, points) {
+  const map = page.getByTestId('network-map');
+  const at = (p) => ({ pointerId: 3, pointerType: 'touch', button: 0, isPrimary: true, clientX: p.x, clientY: p.y });
+  await map.dispatchEvent('pointerdown', at(points[0]));
+  for (const p of points.slice(1)) await map.dispatchEvent('pointermove', at(p));
+  await map.dispatchEvent('pointerup', at(points[points.length - 1]));
+}
+
+test('shaky taps on a small phone open a member; a real drag still moves it', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/network`);
+      await addQuickly(page, [MEMBERS[0], MEMBERS[3]]);
+      const map = page.getByTestId('network-map');
+      await map.scrollIntoViewIfNeeded();
+      const width = (await map.boundingBox()).width;
+      assert.ok(width < 360, `the map is drawn small on a phone (${width} px)`);
+      const before = await mapPositions(page);
+      await map.scrollIntoViewIfNeeded();
+
+      // A tap that wobbles 5 px on the choir opens it rather than moving it.
+      const choir = await centreOnMap(page, 'Tuesday choir');
+      await touchPath(page, [choir, { x: choir.x + 3, y: choir.y + 2 }, { x: choir.x + 4, y: choir.y + 3 }]);
+      await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Tuesday choir' }) }).waitFor();
+      assert.deepEqual(await mapPositions(page), before, 'nobody moved');
+
+      // A tap beside the shape, 18 px from Pat's centre, still takes Pat (a 44 px target).
+      await map.scrollIntoViewIfNeeded();
+      const pat = await centreOnMap(page, 'Pat');
+      const beside = { x: pat.x + 18, y: pat.y };
+      await touchPath(page, [beside, beside]);
+      await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Pat' }) }).waitFor();
+
+      // A real drag of 40 px moves the choir and opens nothing.
+      await page.goto(`${server.url}#/network`);
+      await map.scrollIntoViewIfNeeded();
+      const from = await centreOnMap(page, 'Tuesday choir');
+      const steps = [0, 1, 2, 3, 4].map((i) => ({ x: from.x + i * 10, y: from.y }));
+      await touchPath(page, steps);
+      await page.waitForFunction(
+        (was) =>
+          [...document.querySelectorAll('[data-testid=network-map] [data-member]')].some(
+            (g) => g.querySelector('title').textContent === 'Tuesday choir' && g.getAttribute('transform') !== was,
+          ),
+        before['Tuesday choir'],
+      );
+      await waitForSaved(page);
+      assert.match(page.url(), /#\/network$/);
+      const after = await mapPositions(page);
+      assert.notEqual(after['Tuesday choir'], before['Tuesday choir'], 'the choir moved');
+      assert.equal(after.Pat, before.Pat, 'Pat stayed');
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
+test('list view: the keyboard stays with the person moved or removed, and removals are announced', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await addQuickly(page, [MEMBERS[0], MEMBERS[3], MEMBERS[5]]);
+    await page.goto(`${server.url}#/network/list`);
+    await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+    // Waits until the keyboard is on `name`'s row, on the control `action` ("A" for its link),
+    // in the list of `circle`.
+    const focusOn = (name, action, circle) =>
+      page.waitForFunction(
+        ([name, action, circle]) => {
+          const el = document.activeElement;
+          const row = el?.closest('li.member-row');
+          return (
+            row?.querySelector('.member-name')?.textContent === name &&
+            (el.dataset.action ?? el.tagName) === action &&
+            row.closest('section')?.getAttribute('aria-labelledby') === `list-${circle}`
+          );
+        },
+        [name, action, circle],
+      );
+
+    // "Move closer" on the choir: it moves to the inner circle and the keyboard follows it
+    // to its Change link (it cannot move closer again).
+    await memberRow(page, 'Tuesday choir').getByRole('button', { name: t.network.closer }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.inner, { name: 'Tuesday choir' })).waitFor();
+    await focusOn('Tuesday choir', 'A', 'inner');
+
+    // "Move further out": the keyboard stays on that button in the choir's new place.
+    await memberRow(page, 'Tuesday choir').getByRole('button', { name: t.network.further }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.middle, { name: 'Tuesday choir' })).waitFor();
+    await focusOn('Tuesday choir', 'further', 'middle');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.moved_to.outer, { name: 'Tuesday choir' })).waitFor();
+    // Now outer: "Move further out" no longer applies, so its Change link has the keyboard.
+    await focusOn('Tuesday choir', 'A', 'outer');
+
+    // Remove Pat: announced, and the keyboard lands on Undo; Undo puts Pat back and says so.
+    await memberRow(page, 'Pat').getByRole('button', { name: t.network.remove }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.removed, { name: 'Pat' })).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'undo-remove');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.restored, { name: 'Pat' })).waitFor();
+    await focusOn('Pat', 'A', 'inner');
+    await waitForSaved(page);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('things you used to enjoy: an empty one is refused with a message; removing says so and can be undone', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    const box = page.getByLabel(t.network.dormant_label);
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.locator('#dormant-new-problem').getByText(t.network.dormant_missing).waitFor();
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'dormant-new');
+
+    await box.fill('Bowls');
+    await page.getByRole('button', { name: t.network.dormant_add }).click();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    assert.equal(await box.getAttribute('aria-invalid'), null);
+
+    await page.getByTestId('dormant-list').getByRole('button', { name: t.network.dormant_remove }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.dormant_removed, { label: 'Bowls' })).waitFor();
+    assert.equal(await page.getByTestId('dormant-list').locator('li').count(), 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'dormant-undo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcement').getByText(fill(t.network.dormant_restored, { label: 'Bowls' })).waitFor();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'dormant-0-remove');
+    await waitForSaved(page);
+    await page.reload();
+    await page.getByTestId('dormant-list').getByText('Bowls').waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('an emptied name is flagged, and the map still names the member', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await addQuickly(page, [MEMBERS[0]]);
+    await page.goto(`${server.url}#/network/member/0`);
+    const name = page.locator('#member-edit-name');
+    await name.fill('');
+    await page.getByRole('alert').getByText(t.network.name_missing).waitFor();
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    await waitForSaved(page);
+
+    await page.goto(`${server.url}#/network`);
+    await page.getByTestId('network-map').waitFor();
+    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    assert.deepEqual(labels, [t.network.unnamed]);
+
+    await page.goto(`${server.url}#/network/member/0`);
+    await page.locator('#member-edit-name').fill('Pat');
+    await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Pat' }) }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.equal(await page.locator('#member-edit-name').getAttribute('aria-invalid'), null);
+    assert.deepEqual(problems, []);
+  });
+});

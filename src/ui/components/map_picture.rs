@@ -63,6 +63,7 @@ pub fn MapPicture(
         .filter_map(|dot| {
             let member = network.get(dot.member)?;
             let name = display_name(&member.name, locale).to_string();
+            let label = short_label(&name);
             let aria = td_string!(
                 locale,
                 network.member_label,
@@ -85,7 +86,7 @@ pub fn MapPicture(
                     <title>{name}</title>
                     <path class="shape" d=kind_path(dot.kind, r) fill=fill />
                     <text class="name" y=r + label_size text-anchor="middle" font-size=label_size>
-                        {short_label(&member.name)}
+                        {label}
                     </text>
                 </g>
             })

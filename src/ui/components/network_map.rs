@@ -4,6 +4,11 @@
 //! Every member is a focusable button: Enter opens it, `+` moves it closer and `-` further
 //! out. A member can also be dragged (mouse or touch) to a new spot; dropping it in another
 //! ring changes its circle. The list view offers all of this without a map.
+//!
+//! Shaky hands come first: a press becomes a drag only after the pointer has moved
+//! [`DRAG_THRESHOLD_PX`] CSS pixels on screen, whatever the map's scale, and a press anywhere
+//! within [`HIT_RADIUS_PX`] CSS pixels of a member's centre takes that member. Where two
+//! members' reach overlaps, the nearer one wins, so neighbours split the space between them.
 
 use genie_core::layout::{self, Geometry};
 use genie_core::model::{Circle, Member, MemberId, Point};
@@ -19,8 +24,13 @@ use crate::ui::state::AppState;
 /// Labels longer than this are cut short on the map; the full name is in the title and list.
 const LABEL_CHARS: usize = 14;
 
-/// How far (in map units) a pointer must move before a press becomes a drag.
-const DRAG_THRESHOLD: f32 = 6.0;
+/// How far (in CSS pixels on screen) a pointer must move before a press becomes a drag, so a
+/// shaky tap opens the member instead of moving it.
+const DRAG_THRESHOLD_PX: f64 = 10.0;
+
+/// How far (in CSS pixels on screen) from a member's centre a press still takes that member:
+/// a target 44 px across however small the map is drawn.
+const HIT_RADIUS_PX: f32 = 22.0;
 
 /// Ring fills, from the inside out.
 const BAND_FILLS: [&str; 3] = ["#dbe7f5", "#e8f0f9", "#f4f8fc"];
@@ -28,7 +38,12 @@ const BAND_FILLS: [&str; 3] = ["#dbe7f5", "#e8f0f9", "#f4f8fc"];
 #[derive(Clone, Copy, PartialEq)]
 struct Drag {
     id: MemberId,
-    start: Point,
+    /// Where the press began, in CSS pixels on screen.
+    client: (f64, f64),
+    /// From the member's centre to the point pressed, in map units, so the member does not
+    /// jump under the finger when the drag starts.
+    grab: Point,
+    /// Where the member's centre would be dropped now.
     at: Point,
     moved: bool,
 }
@@ -47,21 +62,22 @@ pub fn NetworkMap() -> impl IntoView {
         format!("{} {} {} {}", -r, -r, 2.0 * r, 2.0 * r)
     };
 
-    // Where a pointer event falls, in map units.
-    let to_map = move |ev: &web_sys::PointerEvent| -> Option<Point> {
+    // Where a pointer event falls, in map units, and how many CSS pixels one map unit is drawn.
+    let to_map = move |ev: &web_sys::PointerEvent| -> Option<(Point, f32)> {
         let svg: web_sys::Element = svg_ref.get_untracked()?.unchecked_into();
         let rect = svg.get_bounding_client_rect();
         let r = geometry.get_untracked().view_radius();
         let scale = (rect.width().min(rect.height()) as f32) / (2.0 * r);
-        if scale <= 0.0 {
+        if scale <= 0.0 || !scale.is_finite() {
             return None;
         }
         let cx = rect.left() as f32 + rect.width() as f32 / 2.0;
         let cy = rect.top() as f32 + rect.height() as f32 / 2.0;
-        Some(Point {
+        let at = Point {
             x: (ev.client_x() as f32 - cx) / scale,
             y: (ev.client_y() as f32 - cy) / scale,
-        })
+        };
+        Some((at, scale))
     };
 
     let rings = move || {
@@ -115,15 +131,70 @@ pub fn NetworkMap() -> impl IntoView {
             .collect_view()
     };
 
+    // A press on the map takes the nearest member within reach of a fingertip.
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 || !ev.is_primary() {
+            return;
+        }
+        let Some((at, scale)) = to_map(&ev) else {
+            return;
+        };
+        let node_radius = geometry.get_untracked().node_radius;
+        let reach = (HIT_RADIUS_PX / scale).max(node_radius);
+        let nearest = state.wave.with_untracked(|w| {
+            w.network
+                .members
+                .iter()
+                .map(|m| {
+                    let home = m.placed.unwrap_or_default();
+                    (m.id, home, (at.x - home.x).hypot(at.y - home.y))
+                })
+                .filter(|(_, _, distance)| *distance <= reach)
+                .min_by(|a, b| a.2.total_cmp(&b.2))
+        });
+        // A long label reaches past a fingertip's reach: pressing it still takes its member.
+        let labelled = || {
+            let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+            let node = target.closest("[data-member]").ok()??;
+            let id = MemberId(node.get_attribute("data-member")?.parse().ok()?);
+            let home = state
+                .wave
+                .with_untracked(|w| w.network.get(id).map(|m| m.placed.unwrap_or_default()))?;
+            Some((id, home, 0.0))
+        };
+        let Some((id, home, _)) = nearest.or_else(labelled) else {
+            return;
+        };
+        if let Some(svg) = svg_ref.get_untracked() {
+            let svg: web_sys::Element = svg.unchecked_into();
+            let _ = svg.set_pointer_capture(ev.pointer_id());
+        }
+        drag.set(Some(Drag {
+            id,
+            client: (f64::from(ev.client_x()), f64::from(ev.client_y())),
+            grab: Point {
+                x: at.x - home.x,
+                y: at.y - home.y,
+            },
+            at: home,
+            moved: false,
+        }));
+    };
+
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         if drag.with_untracked(Option::is_none) {
             return;
         }
-        if let Some(at) = to_map(&ev) {
+        if let Some((at, _)) = to_map(&ev) {
+            let client = (f64::from(ev.client_x()), f64::from(ev.client_y()));
             drag.update(|d| {
                 if let Some(d) = d {
-                    d.moved |= (at.x - d.start.x).hypot(at.y - d.start.y) > DRAG_THRESHOLD;
-                    d.at = at;
+                    let wobble = (client.0 - d.client.0).hypot(client.1 - d.client.1);
+                    d.moved |= wobble > DRAG_THRESHOLD_PX;
+                    d.at = Point {
+                        x: at.x - d.grab.x,
+                        y: at.y - d.grab.y,
+                    };
                 }
             });
         }
@@ -169,6 +240,7 @@ pub fn NetworkMap() -> impl IntoView {
                 viewBox=view_box
                 role="group"
                 aria-label=move || t_string!(i18n, network.map_label)
+                on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
                 on:pointercancel=move |_| drag.set(None)
@@ -198,7 +270,7 @@ pub fn NetworkMap() -> impl IntoView {
     }
 }
 
-/// One member on the map, as a focusable button.
+/// One member on the map, as a focusable button. Presses are handled by the map as a whole.
 fn member_node(
     member: Member,
     r: f32,
@@ -216,7 +288,7 @@ fn member_node(
         let p = position();
         format!("translate({:.1} {:.1})", p.x, p.y)
     };
-    let label = short_label(&member.name);
+    let label = short_label(display_name(&member.name, i18n.get_locale_untracked()));
     // Labels scale with the nodes: large on a small map, still legible on a full one.
     let label_size = (r * 1.15).max(14.0);
     let full = member.name.clone();
@@ -260,25 +332,6 @@ fn member_node(
             focus_member_later(id);
         }
     };
-    let on_down = move |ev: web_sys::PointerEvent| {
-        if ev.button() != 0 {
-            return;
-        }
-        if let Some(target) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            if let Some(svg) = target.closest("svg").ok().flatten() {
-                let _ = svg.set_pointer_capture(ev.pointer_id());
-            }
-        }
-        drag.set(Some(Drag {
-            id,
-            start: home,
-            at: home,
-            moved: false,
-        }));
-    };
 
     view! {
         <g
@@ -289,7 +342,6 @@ fn member_node(
             aria-label=aria
             data-member=id.0
             on:keydown=on_key
-            on:pointerdown=on_down
         >
             <title>{title}</title>
             <path d=kind_path(kind, r) fill=kind_colour(kind) stroke="#1a1a1a" stroke-width="1.5" />

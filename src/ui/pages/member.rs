@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup, SelectField};
 use crate::ui::labels::{circle_hint, Labelled};
+use crate::ui::pages::network::remove_member_announced;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -49,6 +50,8 @@ fn MemberForm(id: MemberId) -> impl IntoView {
     };
     let name = Signal::derive(move || field(|m| Some(m.name.clone())).unwrap_or_default());
     let shown_name = move || display_name(&name.get(), i18n.get_locale()).to_string();
+    // An emptied name is kept as typed (the map shows "(no name)"), with a message until fixed.
+    let name_missing = move || name.with(|n| n.trim().is_empty());
     let edit = move |change: Box<dyn FnOnce(&mut genie_core::model::Member)>| {
         state.update_network(move |net| {
             if let Some(member) = net.get_mut(id) {
@@ -126,12 +129,17 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     type="text"
                     maxlength="200"
                     autocomplete="off"
+                    aria-describedby="member-edit-name-problem"
+                    aria-invalid=move || name_missing().then_some("true")
                     prop:value=name
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         edit(Box::new(move |m| m.name = value));
                     }
                 />
+                <p class="problem" id="member-edit-name-problem" role="alert">
+                    {move || name_missing().then(|| t_string!(i18n, network.name_missing))}
+                </p>
             </div>
             <RadioGroup
                 legend=Signal::derive(move || t_string!(i18n, network.kind_legend).to_string())
@@ -218,7 +226,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     type="button"
                     class="button danger"
                     on:click=move |_| {
-                        state.remove_member(id);
+                        remove_member_announced(state, id, i18n.get_locale_untracked());
                         Route::Network { list: true }.go();
                     }
                 >

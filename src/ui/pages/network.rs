@@ -1,8 +1,11 @@
 //! "Your network": add members, and see them as a map or as a list.
 
-use genie_core::model::{Circle, ContactFrequency, MemberKind, Relationship};
+use genie_core::model::{
+    Circle, ContactFrequency, DormantActivity, MemberId, MemberKind, Relationship,
+};
 use leptos::html::Input;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::platform::drafts;
@@ -182,11 +185,53 @@ fn AddMemberForm() -> impl IntoView {
     }
 }
 
+/// Removes a member (kept for Undo) and says so through the page's announcement region.
+pub fn remove_member_announced(state: AppState, id: MemberId, locale: Locale) {
+    if let Some(name) = state.remove_member(id) {
+        let name = display_name(&name, locale);
+        state.announce(td_string!(locale, network.removed, name = name).to_string());
+    }
+}
+
+/// Once the page has been redrawn, focuses the first element found by the first selector that
+/// finds one, so the keyboard stays where the person was working.
+pub fn focus_first_later(selectors: Vec<String>) {
+    request_animation_frame(move || {
+        let found = selectors
+            .iter()
+            .find_map(|selector| document().query_selector(selector).ok().flatten());
+        if let Some(element) = found {
+            if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = html.focus();
+            } else if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
+        }
+    });
+}
+
 /// "Pat removed from your map. [Undo]"
 #[component]
 fn UndoRemove() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
+    let undo = move |_| {
+        let restored = state
+            .last_removed
+            .with_untracked(|r| r.as_ref().map(|(m, _)| (m.id, m.name.clone())));
+        state.undo_remove();
+        if let Some((id, name)) = restored {
+            let locale = i18n.get_locale_untracked();
+            let name = display_name(&name, locale);
+            state.announce(td_string!(locale, network.restored, name = name).to_string());
+            // Back to the member put back: its row in the list, or its place on the map.
+            focus_first_later(vec![
+                format!("li.member-row[data-member=\"{}\"] a.button", id.0),
+                format!("[data-testid=network-map] [data-member=\"{}\"]", id.0),
+                "#member-name".to_string(),
+            ]);
+        }
+    };
     move || {
         state.last_removed.with(|removed| {
             removed.as_ref().map(|(member, _)| {
@@ -203,7 +248,7 @@ fn UndoRemove() -> impl IntoView {
                                 .to_string()
                             }}
                         </p>
-                        <button type="button" class="button" on:click=move |_| state.undo_remove()>
+                        <button type="button" class="button" id="undo-remove" on:click=undo>
                             {t!(i18n, network.undo)}
                         </button>
                     </div>
@@ -255,7 +300,7 @@ fn MemberRow(
     let i18n = use_i18n();
     let state = AppState::expect();
     let shown = name.clone();
-    let move_to = move |to: Option<Circle>, name: String| {
+    let move_to = move |to: Option<Circle>, name: String, action: &'static str| {
         if let Some(to) = to {
             state.update_network(|net| {
                 if let Some(m) = net.get_mut(id) {
@@ -264,6 +309,13 @@ fn MemberRow(
                 }
             });
             state.announce(moved_message(i18n.get_locale_untracked(), &name, to));
+            // The row is drawn anew in its new circle: keep the keyboard on the same button
+            // there, or on its Change link when that button no longer applies.
+            let row = format!("li.member-row[data-member=\"{}\"]", id.0);
+            focus_first_later(vec![
+                format!("{row} button[data-action={action}]:not([disabled])"),
+                format!("{row} a.button"),
+            ]);
         }
     };
     let (closer_name, further_name) = (name.clone(), name.clone());
@@ -288,7 +340,8 @@ fn MemberRow(
                     class="button"
                     disabled=circle.closer().is_none()
                     aria-describedby=name_id.clone()
-                    on:click=move |_| move_to(circle.closer(), closer_name.clone())
+                    data-action="closer"
+                    on:click=move |_| move_to(circle.closer(), closer_name.clone(), "closer")
                 >
                     {t!(i18n, network.closer)}
                 </button>
@@ -297,7 +350,8 @@ fn MemberRow(
                     class="button"
                     disabled=circle.further().is_none()
                     aria-describedby=name_id.clone()
-                    on:click=move |_| move_to(circle.further(), further_name.clone())
+                    data-action="further"
+                    on:click=move |_| move_to(circle.further(), further_name.clone(), "further")
                 >
                     {t!(i18n, network.further)}
                 </button>
@@ -305,8 +359,10 @@ fn MemberRow(
                     type="button"
                     class="button"
                     aria-describedby=name_id.clone()
+                    data-action="remove"
                     on:click=move |_| {
-                        state.remove_member(id);
+                        remove_member_announced(state, id, i18n.get_locale_untracked());
+                        focus_first_later(vec!["#undo-remove".to_string()]);
                     }
                 >
                     {t!(i18n, network.remove)}
@@ -354,20 +410,66 @@ fn DormantActivities() -> impl IntoView {
     let state = AppState::expect();
     // Kept as a draft until "Add" is pressed, so a reload loses nothing typed.
     let text = RwSignal::new(drafts::load(DORMANT_DRAFT));
+    let problem = RwSignal::new(false);
+    let input = NodeRef::<Input>::new();
+    // The activity removed last and where it was, for Undo.
+    let removed = RwSignal::new(None::<(usize, DormantActivity)>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let label = text.get_untracked().trim().to_string();
         if label.is_empty() {
+            problem.set(true);
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
             return;
         }
+        problem.set(false);
         state.update_network(|net| {
-            net.dormant.push(genie_core::model::DormantActivity {
+            net.dormant.push(DormantActivity {
                 label,
                 why_stopped: String::new(),
             })
         });
         text.set(String::new());
         drafts::save(DORMANT_DRAFT, "");
+    };
+    let remove = move |index: usize| {
+        let mut taken = None;
+        state.update_network(|net| {
+            if index < net.dormant.len() {
+                taken = Some(net.dormant.remove(index));
+            }
+        });
+        if let Some(activity) = taken {
+            let locale = i18n.get_locale_untracked();
+            let label = activity.label.clone();
+            state.announce(
+                td_string!(locale, network.dormant_removed, label = label.as_str()).to_string(),
+            );
+            removed.set(Some((index, activity)));
+            focus_first_later(vec!["#dormant-undo".to_string()]);
+        }
+    };
+    let undo = move |_| {
+        let Some((index, activity)) = removed.get_untracked() else {
+            return;
+        };
+        removed.set(None);
+        let label = activity.label.clone();
+        let mut at = index;
+        state.update_network(|net| {
+            at = index.min(net.dormant.len());
+            net.dormant.insert(at, activity);
+        });
+        let locale = i18n.get_locale_untracked();
+        state.announce(
+            td_string!(locale, network.dormant_restored, label = label.as_str()).to_string(),
+        );
+        focus_first_later(vec![
+            format!("#dormant-{at}-remove"),
+            "#dormant-new".to_string(),
+        ]);
     };
     let items = move || {
         state.wave.with(|w| {
@@ -395,14 +497,9 @@ fn DormantActivities() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="button"
+                                        id=format!("dormant-{index}-remove")
                                         aria-describedby=item_id
-                                        on:click=move |_| {
-                                            state.update_network(|net| {
-                                                if index < net.dormant.len() {
-                                                    net.dormant.remove(index);
-                                                }
-                                            })
-                                        }
+                                        on:click=move |_| remove(index)
                                     >
                                         {t!(i18n, network.dormant_remove)}
                                     </button>
@@ -412,21 +509,49 @@ fn DormantActivities() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {move || {
+                removed
+                    .with(|r| r.as_ref().map(|(_, activity)| activity.label.clone()))
+                    .map(|label| {
+                        view! {
+                            <div class="undo-bar" data-testid="dormant-undo-bar">
+                                <p dir="auto">
+                                    {move || {
+                                        t_string!(i18n, network.dormant_removed, label = label.as_str())
+                                            .to_string()
+                                    }}
+                                </p>
+                                <button type="button" class="button" id="dormant-undo" on:click=undo>
+                                    {t!(i18n, network.undo)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <form class="inline-form" on:submit=add>
                 <div class="field">
                     <label for="dormant-new">{t!(i18n, network.dormant_label)}</label>
                     <input
                         id="dormant-new"
                         type="text"
+                        node_ref=input
                         maxlength="200"
                         autocomplete="off"
+                        aria-describedby="dormant-new-problem"
+                        aria-invalid=move || problem.get().then_some("true")
                         prop:value=move || text.get()
                         on:input=move |ev| {
                             let typed = event_target_value(&ev);
                             drafts::save(DORMANT_DRAFT, &typed);
+                            if !typed.trim().is_empty() {
+                                problem.set(false);
+                            }
                             text.set(typed);
                         }
                     />
+                    <p class="problem" id="dormant-new-problem" role="alert">
+                        {move || problem.get().then(|| t_string!(i18n, network.dormant_missing))}
+                    </p>
                 </div>
                 <button type="submit" class="button">{t!(i18n, network.dormant_add)}</button>
             </form>

@@ -15,6 +15,7 @@ use super::tried::TriedBefore;
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::area_state::AreaState;
+use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, SelectField};
 use crate::ui::state::AppState;
 
@@ -74,11 +75,12 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
         format!("{prefix}-travel"),
     );
     let members = move || {
+        let locale = i18n.get_locale();
         state.wave.with(|w| {
             w.network
                 .members
                 .iter()
-                .map(|m| (m.id, m.name.clone()))
+                .map(|m| (m.id, display_name(&m.name, locale).to_string()))
                 .collect::<Vec<_>>()
         })
     };
