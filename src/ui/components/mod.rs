@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+mod ask_first;
 mod choice_fields;
 mod kind_icon;
 mod map_picture;
@@ -10,6 +11,7 @@ mod save_indicator;
 mod storage_notice;
 mod update_prompt;
 
+pub use ask_first::AskFirst;
 pub use choice_fields::{radio_option, CheckboxGroup, RadioGroup, SelectField};
 pub use kind_icon::{kind_colour, KindIcon};
 pub use map_picture::{MapPicture, PictureStyle};
