@@ -113,14 +113,20 @@ async function replaceWithBackup(page) {
   await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
 }
 
+/** Dismisses every alert or prompt the page opens, keeping its words: there should be none. */
+function recordDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
+
 test('a backup brings everything back after deleting everything; a damaged one changes nothing', async () => {
   await withBrowser(async (open) => {
     const { context, page, problems } = await open();
-    const dialogs = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
+    const dialogs = recordDialogs(page);
     await makeData(page);
 
     const backup = await saveBackup(page);
@@ -214,11 +220,7 @@ test('a backup protected with a passphrase opens only with that passphrase', asy
 test('a name written as HTML is shown as text on the map, the summary and the printable summary', async () => {
   await withBrowser(async (open) => {
     const { context, page, problems } = await open();
-    const dialogs = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
+    const dialogs = recordDialogs(page);
     await makeData(page);
     const images = () => page.evaluate(() => document.querySelectorAll('img').length);
 
