@@ -28,6 +28,11 @@ cargo run --release -q -p genie-core --example followup_bench
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'
 
+# The session: bytes stored per keystroke, opening 36 maps of 150 members, edit to "Saved".
+cargo run --release -q -p genie-core --example session_bench
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_session -- --include-ignored --nocapture 2>&1 \
+  | grep -o 'metric .*'
+
 # The map layout, natively and compiled to wasm in headless Chromium.
 cargo run --release -q -p genie-core --example layout_bench
 wasm_metrics="$(mktemp)"

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The offers due now, worded.
-fn due_items(state: AppState) -> Vec<Due> {
+fn due_items(state: Session) -> Vec<Due> {
     let waves = state.all_waves();
     state
         .choices
@@ -18,7 +18,7 @@ fn due_items(state: AppState) -> Vec<Due> {
 }
 
 /// One offer in words, with where to answer it.
-fn describe(state: AppState, due: &Due, locale: Locale) -> (String, String) {
+fn describe(state: Session, due: &Due, locale: Locale) -> (String, String) {
     match due.item {
         DueItem::CheckIn { choice, .. } => {
             let name = state.choices.with(|cs| {
@@ -45,7 +45,7 @@ fn describe(state: AppState, due: &Due, locale: Locale) -> (String, String) {
 }
 
 /// The offers as a list of links, each to where it is answered.
-fn due_links(state: AppState, due: &[Due], locale: Locale) -> impl IntoView {
+fn due_links(state: Session, due: &[Due], locale: Locale) -> impl IntoView {
     let items = due
         .iter()
         .map(|d| {
@@ -60,7 +60,7 @@ fn due_links(state: AppState, due: &[Due], locale: Locale) -> impl IntoView {
 #[component]
 pub fn DueList() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let due = due_items(state);
         let locale = i18n.get_locale();
@@ -82,7 +82,7 @@ pub fn DueList() -> impl IntoView {
 #[component]
 pub fn DueNotice() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let due = due_items(state);
         (!due.is_empty()).then(|| {

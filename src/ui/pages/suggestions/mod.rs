@@ -19,9 +19,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading};
-use crate::ui::state::AppState;
 use card::SuggestionCard;
 use offers::LimitOffers;
 use plan::ChosenList;
@@ -34,7 +34,7 @@ const PAGE: usize = 20;
 #[component]
 pub fn SuggestionsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let area = AreaState::expect();
     area.ensure_loaded();
 
