@@ -10,8 +10,9 @@ use genie_core::directory::{
 };
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
-use crate::mapping::{words_of, Lookup, Mapping, Term};
-use crate::report::Report;
+use crate::clean;
+use crate::mapping::{is_target_population, words_of, Lookup, Mapping, Term};
+use crate::report::{Entry, Report, ReviewRow};
 
 /// A service as read from the source: text, not yet checked.
 #[derive(Debug, Clone, Default)]
@@ -36,12 +37,17 @@ pub(crate) struct SrcService {
     pub languages: Vec<String>,
     pub assured_date: String,
     pub last_modified: String,
-    /// (field, text) pairs that may say the service is online, by phone or national.
+    /// Other dates that say when the record was last checked or changed, best first
+    /// (`updated_at`, `metadata` last action dates), as (field, text).
+    pub other_dates: Vec<(String, String)>,
+    /// Structured (field, value) pairs that may say the service is online, by phone or
+    /// national: attending types, service areas, a virtual location. Never free text.
     pub hints: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SrcOrg {
+    pub name: String,
     pub email: String,
     pub website: String,
     pub phones: Vec<String>,
@@ -82,22 +88,27 @@ pub(crate) struct SrcCost {
     pub amount: String,
     pub currency: String,
     pub option: String,
+    /// HSDS 3.0 / ORUK `free` flag, as text ("true").
+    pub free: String,
 }
+
+/// Notes starting with this are guesses; the report lists them apart for checking.
+const GUESS: &str = "guessed: ";
 
 /// Collects resources from services, keeping ids unique and filling the report.
 pub(crate) struct Builder<'a> {
     mapping: &'a Mapping,
-    guess_from_name: bool,
+    options: &'a crate::Options,
     ids: HashSet<String>,
     pub resources: Vec<Resource>,
     pub report: Report,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(mapping: &'a Mapping, options: &crate::Options, source: &str) -> Builder<'a> {
+    pub fn new(mapping: &'a Mapping, options: &'a crate::Options, source: &str) -> Builder<'a> {
         Builder {
             mapping,
-            guess_from_name: options.guess_from_name,
+            options,
             ids: HashSet::new(),
             resources: Vec::new(),
             report: Report {
@@ -118,33 +129,41 @@ impl<'a> Builder<'a> {
         (directory, report)
     }
 
-    /// Converts one service into zero or more resources.
-    pub fn add(&mut self, svc: SrcService) {
-        self.report.services_read += 1;
-        let id = svc.id.trim().to_string();
-        let name = clean_text(&svc.name);
-        if id.is_empty() {
-            let who = if name.is_empty() {
-                format!("service #{}", self.report.services_read)
+    /// Sub-categories from the commissioner's decision or the service's terms. `Err` says
+    /// why there are none: outside Genie's categories (true) or needs review (false).
+    fn file(
+        &mut self,
+        svc: &SrcService,
+        name: &str,
+        notes: &mut Vec<String>,
+    ) -> Result<BTreeSet<SubCategory>, (bool, String)> {
+        let id = svc.id.trim();
+        if let Some(decided) = self.options.decisions.get(id) {
+            return if decided.is_empty() {
+                Err((
+                    true,
+                    "your decisions file says it is not for Genie".to_string(),
+                ))
             } else {
-                format!("service \"{name}\"")
+                notes.push(format!(
+                    "filed under {} by your decisions file",
+                    words(decided)
+                ));
+                Ok(decided.clone())
             };
-            self.report.skip(who, "it has no id");
-            return;
         }
-        if name.is_empty() {
-            self.report.skip(&id, "it has no name");
-            return;
-        }
-        let mut notes: Vec<String> = Vec::new();
-
-        // Sub-categories.
         let mut subcategories = BTreeSet::new();
         let mut unmapped = Vec::new();
+        let mut outside = Vec::new();
+        let mut audience = 0;
         for term in &svc.terms {
+            if is_target_population(term) {
+                audience += 1;
+                continue;
+            }
             match self.mapping.lookup(term) {
                 Lookup::Mapped(set) => subcategories.extend(set),
-                Lookup::Ignored => {}
+                Lookup::Ignored => outside.push(term.label()),
                 Lookup::Unmapped => {
                     let label = term.label();
                     *self.report.unmapped_terms.entry(label.clone()).or_insert(0) += 1;
@@ -152,35 +171,107 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if subcategories.is_empty() && self.guess_from_name {
-            if let Lookup::Mapped(set) = self.mapping.keywords_in(&name) {
+        self.report.audience_terms += audience;
+        if !subcategories.is_empty() {
+            return Ok(subcategories);
+        }
+        if self.options.guess_from_name {
+            if let Lookup::Mapped(set) = self.mapping.keywords_in(name) {
                 notes.push(format!(
-                    "sub-categories guessed from its name: {}",
+                    "{GUESS}sub-categories from its name: {}",
                     words(&set)
                 ));
-                subcategories = set;
+                return Ok(set);
             }
         }
-        if subcategories.is_empty() {
-            let reason = if svc.terms.is_empty() {
-                "it has no taxonomy terms, so it cannot be filed under a sub-category".to_string()
-            } else if unmapped.is_empty() {
-                "its taxonomy terms are all marked none in the mapping".to_string()
+        if unmapped.is_empty() && !outside.is_empty() {
+            return Err((
+                true,
+                format!("its terms are not Genie's: {}", outside.join("; ")),
+            ));
+        }
+        let reason = if !unmapped.is_empty() {
+            format!(
+                "none of its taxonomy terms is in the mapping ({})",
+                unmapped.join("; ")
+            )
+        } else if audience > 0 {
+            "its only terms say who it is for, not what it is".to_string()
+        } else {
+            "it has no taxonomy terms".to_string()
+        };
+        Err((false, reason))
+    }
+
+    fn review(&mut self, svc: &SrcService, name: &str, reason: String) {
+        let (suggested, confidence) = suggest(self.mapping, name, &svc.description);
+        let terms = svc
+            .terms
+            .iter()
+            .map(Term::label)
+            .collect::<Vec<_>>()
+            .join("; ");
+        self.report.review.push(ReviewRow {
+            id: svc.id.trim().to_string(),
+            name: name.to_string(),
+            suggested: suggested.map(|s| words(&s)).unwrap_or_default(),
+            confidence: confidence.to_string(),
+            terms,
+            reason,
+        });
+    }
+
+    /// Converts one service into zero or more resources.
+    pub fn add(&mut self, svc: SrcService) {
+        self.report.services_read += 1;
+        let id = svc.id.trim().to_string();
+        let raw_name = clean::line(&svc.name);
+        if id.is_empty() {
+            let who = if raw_name.is_empty() {
+                format!("service #{}", self.report.services_read)
             } else {
-                format!(
-                    "none of its taxonomy terms maps to a sub-category ({})",
-                    unmapped.join("; ")
-                )
+                format!("service \"{raw_name}\"")
             };
-            self.report.skip(&id, reason);
+            self.report.skip(who, "it has no id");
             return;
         }
+        if raw_name.is_empty() {
+            self.report.skip(&id, "it has no name");
+            return;
+        }
+        let mut notes: Vec<String> = Vec::new();
+        let org_name = svc
+            .org
+            .as_ref()
+            .map(|o| clean::line(&o.name))
+            .unwrap_or_default();
+        let name = full_name(&raw_name, &org_name);
+        if name != raw_name {
+            notes.push(format!(
+                "{GUESS}name \"{raw_name}\" means little alone; shown as \"{name}\""
+            ));
+        }
+
+        let subcategories = match self.file(&svc, &name, &mut notes) {
+            Ok(set) => set,
+            Err((true, reason)) => {
+                self.report.outside.push(Entry {
+                    record: id,
+                    message: format!("{name}: {reason}"),
+                });
+                return;
+            }
+            Err((false, reason)) => {
+                self.review(&svc, &name, reason);
+                return;
+            }
+        };
 
         let status = status_of(&svc.status, &mut notes);
         let cost = cost_of(&svc.costs, &svc.fees, &mut notes);
         let languages = languages_of(&svc.languages, &mut notes);
         let contact = contact_of(&svc, &mut notes);
-        let checked = checked_of(&svc.assured_date, &svc.last_modified, &mut notes);
+        let checked = checked_of(&svc, &mut notes);
         let service_sessions = sessions_of(&svc.schedules, &mut notes);
 
         // Places.
@@ -195,20 +286,27 @@ impl<'a> Builder<'a> {
             match location_of(loc) {
                 Ok(location) => places.push((location, loc)),
                 Err(reason) => {
-                    let name = if loc.id.is_empty() {
+                    let label = if loc.id.is_empty() {
                         &loc.name
                     } else {
                         &loc.id
                     };
-                    why_no_place.push(format!("location {name}: {reason}"));
+                    match self.at_postcode(loc) {
+                        Some(location) => {
+                            notes.push(format!(
+                                "{GUESS}location {label}: {reason}; placed at the centre of postcode {} (approximate)",
+                                location.postcode
+                            ));
+                            self.report.approximate += 1;
+                            places.push((location, loc));
+                        }
+                        None => why_no_place.push(format!("location {label}: {reason}")),
+                    }
                 }
             }
         }
-        for reason in &why_no_place {
-            notes.push(format!("{reason}; left out"));
-        }
 
-        let description = clean_text(&svc.description);
+        let description = clean::paragraphs(&svc.description);
         let mut base = Resource {
             id: id.clone(),
             name: name.clone(),
@@ -237,7 +335,10 @@ impl<'a> Builder<'a> {
                         Reach::National => "national",
                         _ => "online or by phone",
                     };
-                    notes.push(format!("no usable location; imported as {what} ({why})"));
+                    notes.push(format!("imported as {what} ({why})"));
+                    for reason in &why_no_place {
+                        notes.push(format!("{reason}; left out"));
+                    }
                     base.reach = reach;
                     // The service's times at places it could not be placed at still say when
                     // it runs.
@@ -252,18 +353,29 @@ impl<'a> Builder<'a> {
                 }
                 None => {
                     let detail = if why_no_place.is_empty() {
-                        "it has no location".to_string()
+                        "no place: it has no location".to_string()
                     } else {
-                        why_no_place.join("; ")
+                        format!("no place: {}", why_no_place.join("; "))
                     };
-                    self.report.skip(
-                        &id,
-                        format!("{detail}, and nothing says it is online, by phone or national"),
+                    let hint = if self.options.lookup.is_none()
+                        && svc.locations.iter().any(|l| !l.postcode.trim().is_empty())
+                    {
+                        " (give --lookup to place it at its postcode)"
+                    } else {
+                        ""
+                    };
+                    self.review(
+                        &svc,
+                        &name,
+                        format!("{detail}{hint}, and no structured field says it is online, by phone or national"),
                     );
                     return;
                 }
             }
         } else {
+            for reason in &why_no_place {
+                notes.push(format!("{reason}; left out"));
+            }
             let several = places.len() > 1;
             for (n, (location, src)) in places.into_iter().enumerate() {
                 let mut resource = base.clone();
@@ -271,7 +383,7 @@ impl<'a> Builder<'a> {
                     resource.id = format!("{id}@{}", src.id);
                 }
                 if several && !src.name.trim().is_empty() {
-                    resource.name = format!("{name} ({})", src.name.trim());
+                    resource.name = format!("{name} ({})", clean::line(&src.name));
                 }
                 let mut sessions = service_sessions.clone();
                 for s in sessions_of(&src.schedules, &mut notes) {
@@ -313,11 +425,106 @@ impl<'a> Builder<'a> {
             self.resources.push(resource);
         }
         if any {
+            self.report.services_imported += 1;
             for note in notes {
-                self.report.note(&id, note);
+                match note.strip_prefix(GUESS) {
+                    Some(guess) => self.report.guess(&id, guess),
+                    None => self.report.note(&id, note),
+                }
             }
         }
     }
+
+    /// A place for a location without coordinates: the centre of its postcode (or ZIP) in the
+    /// area's lookup.
+    fn at_postcode(&self, loc: &SrcLocation) -> Option<Location> {
+        let lookup = self.options.lookup.as_ref()?;
+        let postcode = clean::line(&loc.postcode);
+        if postcode.is_empty() {
+            return None;
+        }
+        let at = crate::postal::candidates(&postcode)
+            .iter()
+            .find_map(|code| lookup.locate(code))?;
+        Some(Location {
+            lat: at.lat,
+            lon: at.lon,
+            address: clean::line(&loc.address),
+            postcode: postcode.to_uppercase(),
+        })
+    }
+}
+
+/// A name that says little alone ("MIAMI", "Befriending", "Art Club") is shown with its
+/// organisation's name; one the organisation's name already contains is shown as that name.
+pub(crate) fn full_name(name: &str, org: &str) -> String {
+    let org = org.trim();
+    if org.is_empty() {
+        return name.to_string();
+    }
+    let (n, o) = (name.to_lowercase(), org.to_lowercase());
+    if n == o || n.contains(&o) {
+        return name.to_string();
+    }
+    // One word ("MIAMI", "Pantry"), or two where one is a generic word ("Day Service",
+    // "WOLFSON CAMPUS"): such names say little without whose they are.
+    const GENERIC: &[&str] = &[
+        "club",
+        "group",
+        "groups",
+        "service",
+        "services",
+        "program",
+        "programs",
+        "programme",
+        "campus",
+        "session",
+        "sessions",
+        "centre",
+        "center",
+        "office",
+        "branch",
+        "project",
+        "helpline",
+        "hub",
+        "site",
+        "team",
+        "scheme",
+        "county",
+        "north",
+        "south",
+        "east",
+        "west",
+    ];
+    let w = words_of(name);
+    let says_little =
+        w.len() == 1 || (w.len() == 2 && w.iter().any(|x| GENERIC.contains(&x.as_str())));
+    if !says_little {
+        return name.to_string();
+    }
+    if o.contains(&n) {
+        return org.to_string();
+    }
+    format!("{org}: {name}")
+}
+
+/// A sub-category for a service with no usable term, from the mapping's words in its name
+/// (medium confidence) or else its description (low), and how sure that is.
+fn suggest(
+    mapping: &Mapping,
+    name: &str,
+    description: &str,
+) -> (Option<BTreeSet<SubCategory>>, &'static str) {
+    if let Lookup::Mapped(set) = mapping.keywords_in(name) {
+        return (Some(set), "medium");
+    }
+    let text = clean::line(description);
+    if let Lookup::Mapped(set) = mapping.keywords_in(&text) {
+        if set.len() <= 2 {
+            return (Some(set), "low");
+        }
+    }
+    (None, "none")
 }
 
 fn words(set: &BTreeSet<SubCategory>) -> String {
@@ -405,6 +612,10 @@ fn cost_of(costs: &[SrcCost], fees: &[String], notes: &mut Vec<String>) -> Cost 
     let mut amounts = Vec::new();
     let mut currencies = BTreeSet::new();
     for c in costs {
+        if c.free.trim().eq_ignore_ascii_case("true") {
+            amounts.push(0);
+            continue;
+        }
         if c.amount.trim().is_empty() {
             if says_free(&c.option) {
                 amounts.push(0);
@@ -677,12 +888,22 @@ fn contact_of(svc: &SrcService, notes: &mut Vec<String>) -> Contact {
     }
 }
 
-fn checked_of(assured: &str, modified: &str, notes: &mut Vec<String>) -> Option<Date> {
-    for (field, text) in [("assured_date", assured), ("last_modified", modified)] {
-        if text.trim().is_empty() {
+fn checked_of(svc: &SrcService, notes: &mut Vec<String>) -> Option<Date> {
+    let fields = [
+        ("assured_date".to_string(), svc.assured_date.clone()),
+        ("last_modified".to_string(), svc.last_modified.clone()),
+    ];
+    for (field, text) in fields.iter().chain(&svc.other_dates) {
+        let text = text.trim();
+        if text.is_empty() {
             continue;
         }
-        match Date::parse(text) {
+        // "2024-03-01T10:30:45Z" and "2024-03-01 10:30": the date is what counts.
+        let day = text
+            .get(..10)
+            .filter(|d| Date::parse(d).is_some())
+            .unwrap_or(text);
+        match Date::parse(day) {
             Some(date) => return Some(date),
             None => notes.push(format!("{field} {} is not a date; left out", quote(text))),
         }
@@ -721,57 +942,64 @@ fn location_of(loc: &SrcLocation) -> Result<Location, String> {
     })
 }
 
-/// Whether texts say the service is national or used from home, and which text said so.
+/// Whether structured fields say the service is national or used from home, and which said
+/// so. Only whole values of fields made for it count (an attending type "Online", a service
+/// area "National"), never words in a description: "meet online at 8:30am" may be a park.
 fn remote_reach(hints: &[(String, String)]) -> Option<(Reach, String)> {
     const NATIONAL: &[&str] = &[
         "national",
         "nationwide",
+        "uk",
         "uk wide",
-        "across the uk",
-        "anywhere in the uk",
-        "across england",
-        "england wide",
-        "across the country",
+        "united kingdom",
+        "great britain",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+        "england and wales",
+        "united states",
+        "usa",
     ];
     const REMOTE: &[&str] = &[
         "online",
-        "remotely",
-        "remote",
         "virtual",
-        "video",
-        "zoom",
-        "helpline",
-        "telephone",
+        "remote",
         "phone",
+        "telephone",
         "by phone",
         "by telephone",
-        "over the phone",
-        "phone line",
-        "telephone support",
-        "phone support",
+        "video",
         "webchat",
         "web chat",
-        "internet",
+        "helpline",
+        "online or phone",
+        "phone or online",
+        "online and phone",
+        "phone and online",
+        "remotely",
+        "video conferencing",
+        "video call",
+        "video calls",
     ];
-    let contains = |text: &[String], phrase: &str| {
-        let p = words_of(phrase);
-        !p.is_empty() && text.windows(p.len()).any(|w| w == p.as_slice())
-    };
-    // "phone" and "telephone" alone say it only when they are the whole field (an
-    // `attending_type` of "Telephone"); in a sentence they are usually how to book.
-    let only_whole = ["phone", "telephone"];
     for (list, reach) in [(NATIONAL, Reach::National), (REMOTE, Reach::Online)] {
         for (field, text) in hints {
+            let is_area = field.contains("area");
+            if is_area != (reach == Reach::National) && field != "location_type" {
+                continue;
+            }
             let w = words_of(text);
-            for phrase in list {
-                let hit = if only_whole.contains(phrase) {
-                    w.len() == 1 && w.first().map(String::as_str) == Some(*phrase)
-                } else {
-                    contains(&w, phrase)
-                };
-                if hit {
-                    return Some((reach.clone(), format!("{field} says \"{phrase}\"")));
-                }
+            let value = w.join(" ");
+            // An attending type is made to say how people attend, so a phrase in it counts
+            // ("in person or remotely"); a service area must be the whole of one.
+            let hit = list.contains(&value.as_str())
+                || (field.contains("attending_type")
+                    && list.iter().any(|phrase| {
+                        let p = words_of(phrase);
+                        !p.is_empty() && w.windows(p.len()).any(|win| win == p.as_slice())
+                    }));
+            if hit {
+                return Some((reach.clone(), format!("{field} is \"{}\"", text.trim())));
             }
         }
     }
@@ -957,14 +1185,29 @@ fn days_of(schedule: &SrcSchedule) -> Result<Vec<Weekday>, String> {
     Err("no day given".to_string())
 }
 
-fn part_of(h: u8) -> DayPart {
-    if h < 12 {
+fn part_of(minute: u16) -> DayPart {
+    if minute < 12 * 60 {
         DayPart::Morning
-    } else if h < 17 {
+    } else if minute < 17 * 60 {
         DayPart::Afternoon
     } else {
         DayPart::Evening
     }
+}
+
+/// Every part of the day a session from `start` to `end` (minutes after midnight) runs in: a
+/// session from 9:00 to 17:00 is there in the morning and the afternoon.
+fn parts_between(start: u16, end: Option<u16>) -> Vec<DayPart> {
+    let first = part_of(start);
+    let Some(end) = end.filter(|&e| e > start) else {
+        return vec![first];
+    };
+    // The last minute it runs, not the minute it ends: 12:00 closing is still morning only.
+    let last = part_of(end - 1);
+    [DayPart::Morning, DayPart::Afternoon, DayPart::Evening]
+        .into_iter()
+        .filter(|p| *p >= first && *p <= last)
+        .collect()
 }
 
 fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Session> {
@@ -1003,11 +1246,11 @@ fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Sessio
             notes.push(format!("{name}: {what}; left out"));
             continue;
         };
-        let ends = if schedule.closes_at.trim().is_empty() {
+        let closes = if schedule.closes_at.trim().is_empty() {
             None
         } else {
             match clock(&schedule.closes_at) {
-                Some((h, m)) => Some(format!("{h:02}:{m:02}")),
+                Some(end) => Some(end),
                 None => {
                     notes.push(format!(
                         "{name}: closing time {} is not a time; left out",
@@ -1017,15 +1260,48 @@ fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Sessio
                 }
             }
         };
+        let start = u16::from(h) * 60 + u16::from(m);
+        let mut end = closes.map(|(ch, cm)| u16::from(ch) * 60 + u16::from(cm));
+        // 00:00 to 00:00 (or no closing time after midnight) is how many exports say "times
+        // not known"; 00:00 to 23:59 or 24:00 says "all day".
+        let all_day = start == 0 && matches!(end, Some(e) if e >= 23 * 60 + 59);
+        if start == 0 && !all_day && matches!(end, None | Some(0)) {
+            notes.push(format!(
+                "{name}: 00:00 to 00:00 means the times are not known; left out"
+            ));
+            continue;
+        }
+        // "9:00am-5:00": a closing time without am/pm before the opening is in the afternoon.
+        if let (Some(e), Some((ch, cm))) = (end, closes) {
+            let written = schedule.closes_at.to_lowercase();
+            if e <= start && ch < 12 && !written.contains("am") && !written.contains("pm") {
+                let fixed = e + 12 * 60;
+                notes.push(format!(
+                    "{GUESS}{name}: closing time {} read as {:02}:{:02}",
+                    quote(&schedule.closes_at),
+                    ch + 12,
+                    cm
+                ));
+                end = Some(fixed);
+            }
+        }
+        let ends = end.map(|e| format!("{:02}:{:02}", e / 60, e % 60));
+        let parts = if all_day {
+            vec![DayPart::Morning, DayPart::Afternoon, DayPart::Evening]
+        } else {
+            parts_between(start, end)
+        };
         for day in days {
-            let session = Session {
-                day,
-                part: part_of(h),
-                starts: Some(format!("{h:02}:{m:02}")),
-                ends: ends.clone(),
-            };
-            if !out.contains(&session) {
-                out.push(session);
+            for part in &parts {
+                let session = Session {
+                    day,
+                    part: *part,
+                    starts: Some(format!("{h:02}:{m:02}")),
+                    ends: ends.clone(),
+                };
+                if !out.contains(&session) {
+                    out.push(session);
+                }
             }
         }
     }

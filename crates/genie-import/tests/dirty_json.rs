@@ -143,10 +143,7 @@ fn open_referral_uk_page() {
         notes.contains("no status given; taken as active"),
         "{notes}"
     );
-    assert!(
-        notes.contains("attending_type says \"telephone\""),
-        "{notes}"
-    );
+    assert!(notes.contains("attending_type is \"Telephone\""), "{notes}");
 
     // No location and nothing says it is remote: skipped, with the reason.
     let reason = report.skip_reason("103").expect("skipped");
@@ -272,10 +269,11 @@ fn a_service_at_two_places_gives_two_entries() {
 }
 
 #[test]
-fn missing_organisation_and_location_with_online_hint() {
+fn missing_organisation_and_location_with_online_attending_type() {
     let text = service(
         "chat",
         r#", "description": "Weekly video calls for people on their own.",
+              "attending_type": "Online",
               "url": "chat.example.org", "organization": null"#,
     );
     let import = import(&text);
@@ -286,10 +284,22 @@ fn missing_organisation_and_location_with_online_hint() {
 }
 
 #[test]
+fn words_in_a_description_never_make_a_service_online() {
+    let text = service(
+        "park",
+        r#", "description": "Meet online at 8:30am, then walk round the park together.""#,
+    );
+    let import = import(&text);
+    assert!(import.directory.resources.is_empty(), "{}", import.report);
+    let row = import.report.review_of("park").expect("in the review file");
+    assert!(row.reason.starts_with("no place"), "{}", row.reason);
+}
+
+#[test]
 fn national_wins_over_online_when_both_are_said() {
     let text = service(
         "line",
-        r#", "description": "A national helpline, open to anyone in the UK.""#,
+        r#", "attending_type": "Phone", "service_areas": [{"service_area": "UK wide"}]"#,
     );
     let import = import(&text);
     assert_eq!(resource(&import, "line").reach, Reach::National);
@@ -365,17 +375,17 @@ fn statuses_and_costs() {
         "[{}, {}, {}]",
         service(
             "closed",
-            r#", "status": "defunct", "description": "online", "cost_options": [{"amount": "2.50", "currency": "GBP"}, {"amount": 4, "currency": "GBP"}]"#
+            r#", "status": "defunct", "attending_type": "Online", "cost_options": [{"amount": "2.50", "currency": "GBP"}, {"amount": 4, "currency": "GBP"}]"#
         )
         .replacen(r#""status": "active","#, "", 1),
         service(
             "paused",
-            r#", "status": "temporarily closed", "description": "online", "fees_description": "No charge""#
+            r#", "status": "temporarily closed", "attending_type": "Online", "fees_description": "No charge""#
         )
         .replacen(r#""status": "active","#, "", 1),
         service(
             "odd",
-            r#", "status": "maybe", "description": "online", "cost_options": [{"amount": "donation"}]"#
+            r#", "status": "maybe", "attending_type": "Online", "cost_options": [{"amount": "donation"}]"#
         )
         .replacen(r#""status": "active","#, "", 1),
     );
@@ -409,7 +419,7 @@ fn a_commissioners_mapping_file_with_mistakes() {
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains("line 4") && problems[0].contains("\"walkies\""));
     let import = hsds_json::import_str(
-        &service("x", r#", "description": "online""#),
+        &service("x", r#", "attending_type": "Online""#),
         &mapping,
         &Options::default(),
         "t",
@@ -459,7 +469,10 @@ fn wrongly_typed_fields_never_panic() {
         let import = import(&twisted);
         // Either imported or skipped with a reason: one service is always accounted for.
         assert_eq!(
-            import.directory.resources.len() + import.report.skipped.len(),
+            import.directory.resources.len()
+                + import.report.skipped.len()
+                + import.report.review.len()
+                + import.report.outside.len(),
             1,
             "way {way}: {}",
             import.report
