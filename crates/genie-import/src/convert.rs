@@ -203,8 +203,19 @@ impl<'a> Builder<'a> {
         Err((false, reason))
     }
 
-    fn review(&mut self, svc: &SrcService, name: &str, reason: String) {
-        let (suggested, confidence) = suggest(self.mapping, name, &svc.description);
+    /// Puts a service in the review file. `filed` is where its terms already file it (when
+    /// only its place is missing); otherwise a sub-category is suggested from its words.
+    fn review(
+        &mut self,
+        svc: &SrcService,
+        name: &str,
+        reason: String,
+        filed: Option<&BTreeSet<SubCategory>>,
+    ) {
+        let (suggested, confidence) = match filed {
+            Some(set) => (Some(set.clone()), "high"),
+            None => suggest(self.mapping, name, &svc.description),
+        };
         let terms = svc
             .terms
             .iter()
@@ -262,7 +273,7 @@ impl<'a> Builder<'a> {
                 return;
             }
             Err((false, reason)) => {
-                self.review(&svc, &name, reason);
+                self.review(&svc, &name, reason, None);
                 return;
             }
         };
@@ -364,10 +375,12 @@ impl<'a> Builder<'a> {
                     } else {
                         ""
                     };
+                    let filed = base.subcategories.clone();
                     self.review(
                         &svc,
                         &name,
                         format!("{detail}{hint}, and no structured field says it is online, by phone or national"),
+                        Some(&filed),
                     );
                     return;
                 }
@@ -708,6 +721,11 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("british sign language", "bfi"),
     ("bsl", "bfi"),
     ("swahili", "sw"),
+    ("creole", "ht"),
+    ("haitian creole", "ht"),
+    ("american sign language", "ase"),
+    ("asl", "ase"),
+    ("tagalog", "tl"),
     ("yoruba", "yo"),
     ("vietnamese", "vi"),
     ("japanese", "ja"),
@@ -754,7 +772,8 @@ const THREE_LETTER: &[(&str, &str)] = &[
 ];
 
 fn language_tag(text: &str) -> Option<String> {
-    let t = text.trim();
+    // "Creole (availability depends on the school)": the language is before the note.
+    let t = text.split('(').next().unwrap_or(text).trim();
     let lower = t.to_lowercase();
     if let Some((_, code)) = LANGUAGE_NAMES.iter().find(|(n, _)| *n == lower) {
         return Some((*code).to_string());
@@ -1009,6 +1028,10 @@ fn remote_reach(hints: &[(String, String)]) -> Option<(Reach, String)> {
 fn access_of(texts: &[String], notes: &mut Vec<String>) -> BTreeSet<AccessNeed> {
     const SIGNS: &[(&str, AccessNeed)] = &[
         ("wheelchair", AccessNeed::Wheelchair),
+        // US directories say "handicap accessible" (ADA) for wheelchair access.
+        ("handicap accessible", AccessNeed::Wheelchair),
+        ("handicapped accessible", AccessNeed::Wheelchair),
+        ("ada accessible", AccessNeed::Wheelchair),
         ("step-free", AccessNeed::StepFree),
         ("step free", AccessNeed::StepFree),
         ("level access", AccessNeed::StepFree),

@@ -21,7 +21,8 @@ pub struct ReviewRow {
     pub name: String,
     /// Sub-categories guessed from its name or description (`a;b`), or empty.
     pub suggested: String,
-    /// "medium" (from the name), "low" (from the description) or "none".
+    /// "high" (its own terms file it; only its place is missing), "medium" (from its name),
+    /// "low" (from its description) or "none".
     pub confidence: String,
     /// The taxonomy terms it had, as `taxonomy,code (name)`, separated by `; `.
     pub terms: String,

@@ -189,7 +189,7 @@ fn a_dirty_hsds_3_package() {
         phone.reason
     );
     assert_eq!(phone.suggested, "befriending");
-    assert_eq!(phone.confidence, "medium");
+    assert_eq!(phone.confidence, "high");
 
     // Its one place has no coordinates and the other link points nowhere.
     let reason = report.skip_reason("s4").expect("skipped");
