@@ -1352,6 +1352,116 @@ mod tests {
         assert_eq!(clock("13pm"), None);
     }
 
+    fn schedule(byday: &str, opens: &str, closes: &str) -> SrcSchedule {
+        SrcSchedule {
+            byday: byday.into(),
+            opens_at: opens.into(),
+            closes_at: closes.into(),
+            ..SrcSchedule::default()
+        }
+    }
+
+    #[test]
+    fn times_are_read_the_way_a_person_would() {
+        let parts = |opens: &str, closes: &str| {
+            let mut notes = Vec::new();
+            let s = sessions_of(&[schedule("MO", opens, closes)], &mut notes);
+            (
+                s.iter()
+                    .map(|x| (x.part, x.ends.clone().unwrap_or_default()))
+                    .collect::<Vec<_>>(),
+                notes,
+            )
+        };
+        use DayPart::{Afternoon as A, Evening as E, Morning as M};
+        let table: &[(&str, &str, &[DayPart], &str, bool)] = &[
+            // (opens, closes, parts, ends, guessed)
+            ("9:00am", "5:00", &[M, A], "17:00", true),
+            ("9:00am", "5:00pm", &[M, A], "17:00", false),
+            ("10:00", "12:00", &[M], "12:00", false),
+            ("10:00", "12:30", &[M, A], "12:30", false),
+            ("18:00", "20:00", &[E], "20:00", false),
+            ("1:50pm", "6:00pm", &[A, E], "18:00", false),
+            ("00:00", "23:59", &[M, A, E], "23:59", false),
+            ("14:00", "", &[A], "", false),
+        ];
+        for (opens, closes, want, ends, guessed) in table {
+            let (got, notes) = parts(opens, closes);
+            let got_parts: Vec<DayPart> = got.iter().map(|(p, _)| *p).collect();
+            assert_eq!(got_parts, *want, "{opens}-{closes}");
+            assert!(
+                got.iter().all(|(_, e)| e == ends),
+                "{opens}-{closes}: {got:?}"
+            );
+            assert_eq!(
+                notes.iter().any(|n| n.starts_with(GUESS)),
+                *guessed,
+                "{opens}-{closes}: {notes:?}"
+            );
+        }
+        // 00:00 to 00:00 is "times not known", never a midnight session.
+        let (got, notes) = parts("00:00", "00:00");
+        assert!(got.is_empty());
+        assert!(notes[0].contains("times are not known"), "{notes:?}");
+        let (got, _) = parts("12:00am", "12:00am");
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn short_names_get_their_organisation() {
+        let cases = [
+            (
+                "MIAMI",
+                "BEST BUDDIES FLORIDA, INC.",
+                "BEST BUDDIES FLORIDA, INC.: MIAMI",
+            ),
+            ("Pantry", "St Mark's Church", "St Mark's Church: Pantry"),
+            ("Day Service", "Turnberrie's", "Turnberrie's: Day Service"),
+            ("Bowls", "Scunthorpe Bowls Club", "Scunthorpe Bowls Club"),
+            (
+                "Community Counselling",
+                "Example Org",
+                "Community Counselling",
+            ),
+            (
+                "Riverside Walking Group",
+                "Ramblers",
+                "Riverside Walking Group",
+            ),
+            ("MARATHON", "", "MARATHON"),
+        ];
+        for (name, org, want) in cases {
+            assert_eq!(full_name(name, org), want, "{name} / {org}");
+        }
+    }
+
+    #[test]
+    fn only_structured_fields_say_online_or_national() {
+        let hint = |f: &str, v: &str| vec![(f.to_string(), v.to_string())];
+        assert_eq!(
+            remote_reach(&hint("attending_type", "Online")).map(|r| r.0),
+            Some(Reach::Online)
+        );
+        assert_eq!(
+            remote_reach(&hint("schedule attending_type", "In person or remotely")).map(|r| r.0),
+            Some(Reach::Online)
+        );
+        assert_eq!(
+            remote_reach(&hint("service area service_area", "National")).map(|r| r.0),
+            Some(Reach::National)
+        );
+        // A sentence in a service area names a place, it does not say "national".
+        assert_eq!(
+            remote_reach(&hint(
+                "service area name",
+                "All residents of the national park"
+            )),
+            None
+        );
+        assert_eq!(remote_reach(&hint("attending_type", "Venue")), None);
+        assert_eq!(remote_reach(&hint("attending_type", "Home visit")), None);
+    }
+
     #[test]
     fn money_and_free() {
         assert_eq!(money("3.50"), Some(350));

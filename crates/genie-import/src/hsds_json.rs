@@ -101,8 +101,28 @@ pub(crate) fn read_json(
             )))
         }
     };
+    const DETAILS: &[&str] = &[
+        "service_at_locations",
+        "locations",
+        "schedules",
+        "regular_schedules",
+        "attributes",
+        "taxonomy_terms",
+        "service_taxonomys",
+        "service_taxonomies",
+        "location",
+    ];
+    let bare = records
+        .iter()
+        .filter(|r| r.get("name").is_some() && DETAILS.iter().all(|k| r.get(*k).is_none()))
+        .count();
     for (n, record) in records.into_iter().enumerate() {
         read_record(record, n + 1, builder);
+    }
+    if bare > 0 {
+        builder.report.problem(format!(
+            "{source}: {bare} services are list entries without their details (no places, times or categories), as an API's list page gives them; fetch each service's full record (/services/{{id}}) or ask for a full export"
+        ));
     }
     Ok(page)
 }

@@ -365,3 +365,109 @@ fn looks_like_code(term: &str) -> bool {
     (term.chars().any(|c| c.is_ascii_digit()) && !term.contains(' '))
         || is_airs_code(&term.to_uppercase()) && term.len() > 2
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(taxonomy: &str, code: &str, name: &str) -> Term {
+        Term {
+            taxonomy: taxonomy.into(),
+            code: code.into(),
+            name: name.into(),
+        }
+    }
+
+    fn one(sub: SubCategory) -> Lookup {
+        Lookup::Mapped([sub].into_iter().collect())
+    }
+
+    #[test]
+    fn airs_codes_are_filed_by_their_nearest_branch_row() {
+        let m = Mapping::default_mapping();
+        let cases = [
+            // Exact row.
+            ("PN-8100.1400", one(SubCategory::CarersSupport)),
+            // Below a row: the nearest one above wins over the wider "PN-8100".
+            ("PN-8100.1400-100", one(SubCategory::CarersSupport)),
+            ("PN-8100.3000", one(SubCategory::HealthConditions)),
+            ("PL-6600.9450", one(SubCategory::WalkingOutdoors)),
+            ("PL-6600.1800", one(SubCategory::FitnessExercise)),
+            ("PX-1800.1500-250", one(SubCategory::Volunteering)),
+            // A branch outside Genie's categories: food, shelter, legal.
+            ("BD-5000.8300", Lookup::Ignored),
+            ("BH-1800.1500-100", Lookup::Ignored),
+            ("FP-4500", Lookup::Ignored),
+            // Home-delivered meals are home support, though under basic needs.
+            ("BD-5000.3500", one(SubCategory::HomeSupport)),
+        ];
+        for (code, want) in cases {
+            // The taxonomy's name in the export does not matter for AIRS-shaped codes.
+            assert_eq!(
+                m.lookup(&term("Open211 Miami - AIRS", code, "whatever")),
+                want,
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn airs_shape_and_target_populations() {
+        for code in [
+            "B",
+            "BD",
+            "BD-1800",
+            "BD-1800.2000",
+            "BD-1800.2000-640",
+            "YF-3000.0800",
+        ] {
+            assert!(is_airs_code(code), "{code}");
+        }
+        for code in [
+            "bd-1800", "BDX-1800", "1234", "BD-", "BD-18a0", "", "Walking",
+        ] {
+            assert!(!is_airs_code(code), "{code}");
+        }
+        assert!(is_target_population(&term(
+            "AIRS",
+            "YB-8000",
+            "Older Adults"
+        )));
+        assert!(is_target_population(&term("AIRS", "YD", "Caregivers")));
+        assert!(is_target_population(&term(
+            "Target Populations",
+            "ppl1",
+            "Children and Youth With Disabilities/Health Conditions"
+        )));
+        assert!(!is_target_population(&term(
+            "AIRS",
+            "PN-8100",
+            "Support Groups"
+        )));
+        assert!(!is_target_population(&term(
+            "esdServiceTypes",
+            "Y12",
+            "Youth clubs"
+        )));
+    }
+
+    #[test]
+    fn taxonomy_rows_are_keywords_for_that_taxonomy_only() {
+        let (m, problems) = Mapping::parse(
+            "open eligibility,food,none\nopen eligibility,support groups,health_conditions\n",
+        );
+        assert!(problems.is_empty());
+        assert_eq!(
+            m.lookup(&term("Open Eligibility", "", "Food Pantry")),
+            Lookup::Ignored
+        );
+        assert_eq!(
+            m.lookup(&term("Open Eligibility", "", "Peer Support Groups")),
+            one(SubCategory::HealthConditions)
+        );
+        assert_eq!(
+            m.lookup(&term("local", "", "Food Pantry")),
+            Lookup::Unmapped
+        );
+    }
+}

@@ -479,3 +479,79 @@ fn wrongly_typed_fields_never_panic() {
         );
     }
 }
+
+/// Open Referral UK 3.0 / HSDS 3.0 as feeds serve it: GeoJSON points ([longitude, latitude]),
+/// address fields on the location itself, contacts with a plain phone and e-mail,
+/// `accessibilities`, a free cost option, the organisation's name, `metadata` dates, HTML.
+const ORUK_3: &str = r#"{
+  "total_items": 1, "total_pages": 1, "page_number": 1, "size": 1,
+  "first_page": true, "last_page": true, "empty": false,
+  "contents": [{
+    "id": "svc-1",
+    "name": "Pantry",
+    "description": "<h1>Community pantry</h1><p>Fresh food&nbsp;and a chat.</p><p>Everyone   welcome.</p>",
+    "status": "active",
+    "organization": {"id": "org-1", "name": "St Mark&#39;s Church"},
+    "attributes": [{"taxonomy_term": {"code": "lunch", "name": "Lunch clubs", "taxonomy": "esdServiceTypes"}}],
+    "contacts": [{"name": "Sam", "phone": "0117 496 0000", "email": "pantry@example.org"}],
+    "cost_options": [{"free": true, "option": "All"}],
+    "languages": ["English", "Polish"],
+    "updated_at": "2025-06-30T09:15:00Z",
+    "metadata": [{"last_action_date": "2025-02-01"}, {"last_action_date": "2025-05-20"}],
+    "schedules": [{"byday": "WE", "opens_at": "11:00:00", "closes_at": "13:30:00"}],
+    "service_at_locations": [{"location": {
+      "id": "loc-1", "name": "Church hall",
+      "geometry": {"type": "Point", "coordinates": [-2.5879, 51.4545]},
+      "address_1": "1 High Street", "city": "Bristol", "postcode": "BS1 1AA",
+      "accessibilities": [{"description": "Level access from the street and an accessible toilet"}]
+    }}]
+  }]
+}"#;
+
+#[test]
+fn open_referral_uk_3_shapes() {
+    let import = import(ORUK_3);
+    let r = resource(&import, "svc-1");
+    // HTML entities are decoded in the organisation's name too.
+    assert_eq!(r.name, "St Mark's Church: Pantry");
+    assert_eq!(
+        r.description,
+        "Community pantry\n\nFresh food and a chat.\n\nEveryone welcome."
+    );
+    assert_eq!(
+        r.reach,
+        Reach::Local {
+            location: Location {
+                lat: 51.4545,
+                lon: -2.5879,
+                address: "1 High Street, Bristol".into(),
+                postcode: "BS1 1AA".into(),
+            }
+        }
+    );
+    assert_eq!(r.contact.phone, "0117 496 0000");
+    assert_eq!(r.contact.email, "pantry@example.org");
+    assert_eq!(r.cost, Cost::Free);
+    assert_eq!(r.languages, vec!["en".to_string(), "pl".to_string()]);
+    assert_eq!(
+        r.access,
+        [AccessNeed::StepFree, AccessNeed::AccessibleToilet]
+            .into_iter()
+            .collect()
+    );
+    // updated_at comes before the metadata dates.
+    assert_eq!(
+        r.checked,
+        Some(Date {
+            year: 2025,
+            month: 6,
+            day: 30
+        })
+    );
+    assert_eq!(
+        r.sessions.len(),
+        2,
+        "11:00 to 13:30 is morning and afternoon"
+    );
+    assert!(import.report.problems.is_empty(), "{}", import.report);
+}

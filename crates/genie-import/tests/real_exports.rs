@@ -184,6 +184,15 @@ fn council_feeds_without_terms_go_to_review_with_suggestions_and_come_back_decid
         Some("it has no name")
     );
     assert_eq!(report.review.len(), 28);
+    // The report says why and what to fetch instead.
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("list entries without their details")
+                && p.contains("/services/{id}")),
+        "{report}"
+    );
     let suggested = |id: &str| report.review_of(id).map(|r| r.suggested.clone());
     // "Active Circuits", "Art Club", "Bingo", "Community Transport": from the name.
     assert_eq!(
@@ -307,8 +316,13 @@ fn a_paged_feed_given_as_several_files_is_read_whole_and_a_missing_page_is_named
     let import =
         import_paths(&[dir], &Mapping::default_mapping(), &Options::default()).expect("reads");
     assert_eq!(import.report.services_read, items.len());
+    // Every page is there: only the note that these are list entries remains.
     assert!(
-        import.report.problems.is_empty(),
+        import
+            .report
+            .problems
+            .iter()
+            .all(|p| p.contains("list entries without their details")),
         "{:?}",
         import.report.problems
     );
