@@ -276,9 +276,15 @@ pub fn import_files(
                 .problem(format!("{} is empty and was not read", f.name));
             continue;
         }
-        let text = text_of(f);
+        let text = String::from_utf8_lossy(&f.bytes);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            builder.report.problem(format!(
+                "{} is not UTF-8 (saved as another encoding?); unreadable characters were replaced",
+                f.name
+            ));
+        }
         // A data package descriptor found without its tables says nothing about services.
-        if is_descriptor(&text) {
+        if text.contains("\"resources\"") && is_descriptor(&text) {
             builder.report.unread.push(format!(
                 "{}: a data package descriptor without its CSV tables",
                 f.name

@@ -186,7 +186,7 @@ impl Mapping {
         let taxonomy = term.taxonomy.trim().to_lowercase();
         let code = term.code.trim().to_lowercase();
         let name = term.name.trim().to_lowercase();
-        let airs = is_airs_code(&term.code);
+        let airs = is_airs_term(term);
         let mut taxonomies = vec![taxonomy.as_str()];
         if airs {
             taxonomies.push("airs");
@@ -325,6 +325,20 @@ pub fn is_airs_code(code: &str) -> bool {
     true
 }
 
+/// Whether a term is an AIRS/211 one: a code with levels ("PN-8100") in any taxonomy, or a
+/// bare branch ("PX", "Y") in a taxonomy named for AIRS or 211 (elsewhere "B" may be anything).
+fn is_airs_term(term: &Term) -> bool {
+    let code = term.code.trim();
+    if !is_airs_code(code) {
+        return false;
+    }
+    if code.contains('-') {
+        return true;
+    }
+    let taxonomy = term.taxonomy.to_lowercase();
+    taxonomy.contains("airs") || taxonomy.contains("211")
+}
+
 /// The codes above an AIRS code, nearest first: "pn-8100.1400-100" gives "pn-8100.1400",
 /// "pn-8100", "pn", "p".
 fn airs_parents(code: &str) -> Vec<String> {
@@ -344,8 +358,7 @@ fn airs_parents(code: &str) -> Vec<String> {
 /// what it is: the AIRS `Y` branch, and terms of a taxonomy named for target populations or
 /// audiences.
 pub fn is_target_population(term: &Term) -> bool {
-    let code = term.code.trim();
-    if is_airs_code(code) && code.starts_with('Y') {
+    if is_airs_term(term) && term.code.trim().starts_with('Y') {
         return true;
     }
     let taxonomy = term.taxonomy.to_lowercase();
