@@ -16,6 +16,7 @@
 
 pub mod clean;
 mod convert;
+pub mod fetch;
 pub mod hsds_csv;
 pub mod hsds_json;
 pub mod input;

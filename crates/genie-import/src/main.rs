@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use genie_core::area::AreaLookup;
-use genie_import::{mapping::DEFAULT_MAPPING_CSV, Mapping, Options};
+use genie_import::{fetch, mapping::DEFAULT_MAPPING_CSV, Mapping, Options};
 
 const USAGE: &str = "\
 Usage:
@@ -31,6 +31,14 @@ Options:
   --max-skipped <percent> fail (and write no directory) when more than this share of the
                           services could not be used (skipped or needing review)
   --guess-from-name       file services with no usable term by words in their name
+
+A feed's address (https://...) can be given instead of files: every page of its /services,
+then each service's full record, are fetched one request at a time into a cache folder, and
+imported from there. Run the same command again to carry on after an interruption.
+  --cache <folder>        where fetched pages are kept (default: feed-cache)
+  --per-page <n>          services per page to ask for (default 100)
+  --delay-ms <ms>         pause between requests (default 500)
+  --no-details            only the list pages (quicker, but they often lack places and times)
 ";
 
 fn main() -> ExitCode {
@@ -82,6 +90,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut decisions_path: Option<PathBuf> = None;
     let mut lookup_path: Option<PathBuf> = None;
     let mut max_skipped: Option<f64> = None;
+    let mut cache = PathBuf::from("feed-cache");
+    let mut per_page: u32 = 100;
+    let mut delay_ms: u64 = 500;
+    let mut details = true;
     let mut out = PathBuf::from("directory.json");
     let mut options = Options::default();
     let mut it = rest.iter();
@@ -109,12 +121,74 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 max_skipped = Some(n);
             }
             "--guess-from-name" => options.guess_from_name = true,
+            "--cache" => cache = PathBuf::from(value("--cache")?),
+            "--per-page" => {
+                let v = value("--per-page")?;
+                per_page = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| format!("--per-page takes 1 to 1000, not {v}"))?;
+            }
+            "--delay-ms" => {
+                let v = value("--delay-ms")?;
+                delay_ms = v
+                    .parse()
+                    .map_err(|_| format!("--delay-ms takes milliseconds, not {v}"))?;
+            }
+            "--no-details" => details = false,
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             other => inputs.push(PathBuf::from(other)),
         }
     }
     if inputs.is_empty() {
         return Err("say what to import: a file, a folder or a zip".to_string());
+    }
+
+    // Feeds: fetched into the cache, then read from there like any folder.
+    let urls: Vec<usize> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| fetch::is_url(&p.to_string_lossy()))
+        .map(|(i, _)| i)
+        .collect();
+    for (n, &i) in urls.iter().enumerate() {
+        let base = inputs[i].to_string_lossy().into_owned();
+        let folder = if urls.len() > 1 {
+            cache.join(format!("feed-{}", n + 1))
+        } else {
+            cache.clone()
+        };
+        let fetch_options = fetch::FetchOptions {
+            base: base.clone(),
+            cache: folder.clone(),
+            per_page,
+            delay: std::time::Duration::from_millis(delay_ms),
+            retries: 4,
+            details,
+        };
+        println!("Fetching {base} into {}", folder.display());
+        let summary = match fetch::fetch_feed(&fetch_options, &mut |line| println!("  {line}")) {
+            Ok(summary) => summary,
+            Err(error) => {
+                eprintln!(
+                    "genie-import: {error}. What was fetched is kept in {}; run the same command again to carry on.",
+                    folder.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        };
+        println!(
+            "  {} pages fetched ({} already in the cache), {} full records fetched ({} already in the cache).",
+            summary.pages_fetched,
+            summary.pages_cached,
+            summary.details_fetched,
+            summary.details_cached
+        );
+        for failure in &summary.failures {
+            println!("  not fetched: {failure}");
+        }
+        inputs[i] = fetch::FetchSummary::import_folder(&folder);
     }
 
     let mut early_problems = Vec::new();
