@@ -138,7 +138,7 @@ impl<'a> Builder<'a> {
         notes: &mut Vec<String>,
     ) -> Result<BTreeSet<SubCategory>, (bool, String)> {
         let id = svc.id.trim();
-        if let Some(decided) = self.options.decisions.get(id) {
+        if let Some(decided) = self.options.decisions.subcategories.get(id) {
             return if decided.is_empty() {
                 Err((
                     true,
@@ -335,7 +335,9 @@ impl<'a> Builder<'a> {
 
         let mut made = Vec::new();
         if places.is_empty() {
-            let reach = if virtual_place {
+            let reach = if let Some(decided) = self.options.decisions.reach.get(&id) {
+                Some((decided.clone(), "your decisions file says so".to_string()))
+            } else if virtual_place {
                 Some((Reach::Online, "it has a virtual location".to_string()))
             } else {
                 remote_reach(&svc.hints)

@@ -29,7 +29,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use genie_core::area::AreaLookup;
-use genie_core::directory::Directory;
+use genie_core::directory::{Directory, Reach};
 use genie_core::model::SubCategory;
 
 pub use mapping::{Mapping, Term};
@@ -46,9 +46,24 @@ pub struct Options {
     /// The area's postcode/ZIP lookup: a place with an address and no coordinates is put at
     /// its postcode's centre (marked approximate in the report).
     pub lookup: Option<AreaLookup>,
-    /// The commissioner's decisions from an edited review file: service id to sub-categories
-    /// (an empty set means "not for Genie").
-    pub decisions: HashMap<String, BTreeSet<SubCategory>>,
+    /// The commissioner's decisions from an edited review file.
+    pub decisions: Decisions,
+}
+
+/// What the commissioner decided in the review file, by service id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decisions {
+    /// Sub-categories (an empty set means "not for Genie").
+    pub subcategories: HashMap<String, BTreeSet<SubCategory>>,
+    /// Used from home (`online`, `phone`) or anywhere in the country (`national`), for a
+    /// service the export gives no place.
+    pub reach: HashMap<String, Reach>,
+}
+
+impl Decisions {
+    pub fn is_empty(&self) -> bool {
+        self.subcategories.is_empty() && self.reach.is_empty()
+    }
 }
 
 /// A directory and the report on how it was made.
@@ -92,10 +107,11 @@ pub fn import_paths(
 }
 
 /// Reads a decisions file (an edited review file): `id` and `decision` columns, the decision
-/// being sub-categories separated by `;` or `none`. Rows with an empty decision are left for
-/// the mapping to decide. Returns the decisions and the rows it could not use.
-pub fn parse_decisions(text: &str) -> (HashMap<String, BTreeSet<SubCategory>>, Vec<String>) {
-    let mut out = HashMap::new();
+/// being sub-categories separated by `;`, or `none`, and for a service with no place
+/// `online`, `phone` or `national`. Rows with an empty decision are left for the mapping to
+/// decide. Returns the decisions and the rows it could not use.
+pub fn parse_decisions(text: &str) -> (Decisions, Vec<String>) {
+    let mut out = Decisions::default();
     let mut problems = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -129,14 +145,28 @@ pub fn parse_decisions(text: &str) -> (HashMap<String, BTreeSet<SubCategory>>, V
         }
         let mut set = BTreeSet::new();
         let mut ok = true;
+        let mut said_none = false;
+        let mut reach = None;
         for word in decision
             .split([';', '|', ','])
             .map(str::trim)
             .filter(|w| !w.is_empty())
         {
             let word = word.to_lowercase();
-            if word == "none" {
-                continue;
+            match word.as_str() {
+                "none" => {
+                    said_none = true;
+                    continue;
+                }
+                "online" | "phone" | "telephone" | "remote" => {
+                    reach = Some(Reach::Online);
+                    continue;
+                }
+                "national" => {
+                    reach = Some(Reach::National);
+                    continue;
+                }
+                _ => {}
             }
             match SubCategory::parse(&word) {
                 Some(sub) => {
@@ -145,14 +175,19 @@ pub fn parse_decisions(text: &str) -> (HashMap<String, BTreeSet<SubCategory>>, V
                 None => {
                     ok = false;
                     problems.push(format!(
-                        "decisions row {} ({id}): \"{word}\" is not a sub-category",
+                        "decisions row {} ({id}): \"{word}\" is not a sub-category (nor online, phone, national or none)",
                         n + 2
                     ));
                 }
             }
         }
         if ok {
-            out.insert(id.to_string(), set);
+            if !set.is_empty() || said_none {
+                out.subcategories.insert(id.to_string(), set);
+            }
+            if let Some(reach) = reach {
+                out.reach.insert(id.to_string(), reach);
+            }
         }
     }
     (out, problems)

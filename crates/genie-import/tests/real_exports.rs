@@ -237,6 +237,13 @@ fn council_feeds_without_terms_go_to_review_with_suggestions_and_come_back_decid
         .join("\n");
     let (decisions, problems) = parse_decisions(&csv);
     assert!(problems.is_empty(), "{problems:?}");
+    // Every row with a suggestion became a decision.
+    let suggested_rows = report
+        .review
+        .iter()
+        .filter(|r| !r.suggested.is_empty())
+        .count();
+    assert_eq!(decisions.subcategories.len(), suggested_rows);
     let second = import(
         &oruk_files(),
         &Options {
@@ -272,6 +279,26 @@ fn council_feeds_without_terms_go_to_review_with_suggestions_and_come_back_decid
         checks.extend(compare::oruk(&file, &second.directory));
     }
     assert_all_right(&checks, 12);
+
+    // A helpline the commissioner knows is by phone: "money_advice; phone" in its decision.
+    let (decisions, problems) =
+        parse_decisions("id,decision\ndebea891-b68e-4920-5722-6616b6b09194,money_advice; phone\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let third = import(
+        &oruk_files(),
+        &Options {
+            decisions,
+            ..Options::default()
+        },
+    );
+    let debtline = third
+        .directory
+        .resources
+        .iter()
+        .find(|r| r.id == "debea891-b68e-4920-5722-6616b6b09194")
+        .unwrap_or_else(|| panic!("{}", third.report));
+    assert_eq!(debtline.reach, Reach::Online);
+    assert!(debtline.subcategories.contains(&SubCategory::MoneyAdvice));
 }
 
 #[test]
