@@ -213,13 +213,10 @@ pub fn import_files(
     let package = files
         .iter()
         .find(|f| f.name.rsplit('/').next() == Some("datapackage.json"));
-    let csvs: Vec<&InputFile> = files
-        .iter()
-        .filter(|f| extension(&f.name) == "csv")
-        .collect();
+    let csvs: Vec<&InputFile> = files.iter().filter(|f| kind(f) == "csv").collect();
     let jsons: Vec<&InputFile> = files
         .iter()
-        .filter(|f| extension(&f.name) == "json" && !package.is_some_and(|p| std::ptr::eq(p, *f)))
+        .filter(|f| kind(f) == "json" && !package.is_some_and(|p| std::ptr::eq(p, *f)))
         .collect();
     if let (Some(p), true) = (package, csvs.is_empty()) {
         builder.report.unread.push(format!(
@@ -309,6 +306,19 @@ pub fn import_files(
         )));
     }
     Ok(Import { directory, report })
+}
+
+/// "csv" or "json": by the file's extension, else (a download saved without one, a `.txt`)
+/// by what it starts with.
+fn kind(f: &InputFile) -> &'static str {
+    match extension(&f.name).as_str() {
+        "csv" => "csv",
+        "json" => "json",
+        _ => match f.bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') | Some(b'[') => "json",
+            _ => "csv",
+        },
+    }
 }
 
 /// Whether two paths name the same file: "services.csv" in a package and

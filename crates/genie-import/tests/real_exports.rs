@@ -356,6 +356,16 @@ fn a_paged_feed_given_as_several_files_is_read_whole_and_a_missing_page_is_named
 }
 
 #[test]
+fn a_download_saved_without_an_extension_is_read_by_its_content() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-extension");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("services");
+    std::fs::copy(real().join("oruk-bristol/services.json"), &file).expect("copy");
+    let import = import(&[file], &Options::default());
+    assert_eq!(import.report.services_read, 15);
+}
+
+#[test]
 fn empty_and_binary_files_are_clear_errors() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad-inputs");
     std::fs::create_dir_all(&dir).expect("dir");
