@@ -1111,6 +1111,20 @@ fn access_of(texts: &[String], notes: &mut Vec<String>) -> BTreeSet<AccessNeed> 
 /// A clock time from "10:00", "10:00:00", "9.30", "10am", "2:30 pm", "1400", "10:00:00Z".
 pub(crate) fn clock(text: &str) -> Option<(u8, u8)> {
     let mut t = text.trim().to_lowercase().replace(' ', "");
+    // A date and time ("2000-01-01T08:00:00.000Z", as Ohana-based APIs write times): the
+    // time is what counts.
+    if let Some((date, time)) = t.split_once('t') {
+        if date.len() >= 8 && date.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            // Fractions of a second go, keeping a zone suffix: "08:00:00.000z" → "08:00:00z".
+            t = match time.split_once('.') {
+                Some((hms, rest)) => {
+                    let zone: String = rest.chars().skip_while(char::is_ascii_digit).collect();
+                    format!("{hms}{zone}")
+                }
+                None => time.to_string(),
+            };
+        }
+    }
     // Drop a time-zone suffix: "Z", "+01:00", "-05:00".
     if let Some(stripped) = t.strip_suffix('z') {
         t = stripped.to_string();
@@ -1347,6 +1361,8 @@ mod tests {
         assert_eq!(clock("1400"), Some((14, 0)));
         assert_eq!(clock("10:00:00Z"), Some((10, 0)));
         assert_eq!(clock("18:30:00+01:00"), Some((18, 30)));
+        assert_eq!(clock("2000-01-01T08:00:00.000Z"), Some((8, 0)));
+        assert_eq!(clock("2000-01-01T12:30:00"), Some((12, 30)));
         assert_eq!(clock("mornings"), None);
         assert_eq!(clock("10"), None);
         assert_eq!(clock("25:00"), None);
