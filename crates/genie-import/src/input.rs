@@ -26,18 +26,20 @@ pub struct InputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Reads every path: files as they are, folders through, zips unpacked.
-pub fn gather(paths: &[PathBuf]) -> Result<Vec<InputFile>, ImportError> {
+/// Reads every path: files as they are, folders through, zips unpacked. Also returns the
+/// names of files found in folders and zips that are not CSV or JSON (named in the report).
+pub fn gather(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<String>), ImportError> {
     if paths.is_empty() {
         return Err(ImportError(
             "say what to import: a file, a folder or a zip".to_string(),
         ));
     }
     let mut out = Vec::new();
+    let mut ignored = Vec::new();
     for path in paths {
         if path.is_dir() {
             let before = out.len();
-            walk(path, path, &mut out)?;
+            walk(path, path, &mut out, &mut ignored)?;
             if out.len() == before {
                 return Err(ImportError(format!(
                     "the folder {} has no .csv, .json or .zip files in it; give the folder the export was saved in",
@@ -55,13 +57,18 @@ pub fn gather(paths: &[PathBuf]) -> Result<Vec<InputFile>, ImportError> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            add(name, bytes, &mut out, true)?;
+            add(name, bytes, &mut out, true, &mut ignored)?;
         }
     }
-    Ok(out)
+    Ok((out, ignored))
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportError> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<InputFile>,
+    ignored: &mut Vec<String>,
+) -> Result<(), ImportError> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| ImportError(format!("cannot read folder {}: {e}", dir.display())))?
         .flatten()
@@ -77,10 +84,16 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportE
             continue;
         }
         if path.is_dir() {
-            walk(root, &path, out)?;
+            walk(root, &path, out, ignored)?;
             continue;
         }
         if !matches!(extension(&file_name).as_str(), "csv" | "json" | "zip") {
+            ignored.push(
+                path.strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .into_owned(),
+            );
             continue;
         }
         let bytes = std::fs::read(&path)
@@ -90,7 +103,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>) -> Result<(), ImportE
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        add(name, bytes, out, false)?;
+        add(name, bytes, out, false, ignored)?;
     }
     Ok(())
 }
@@ -112,6 +125,7 @@ fn add(
     bytes: Vec<u8>,
     out: &mut Vec<InputFile>,
     given: bool,
+    ignored: &mut Vec<String>,
 ) -> Result<(), ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         if given {
@@ -123,7 +137,7 @@ fn add(
         return Ok(());
     }
     if is_zip(&bytes) {
-        return unzip(&name, &bytes, out);
+        return unzip(&name, &bytes, out, ignored);
     }
     let head = bytes.get(..bytes.len().min(8192)).unwrap_or(&bytes);
     let binary = head.contains(&0)
@@ -141,7 +155,12 @@ fn add(
     Ok(())
 }
 
-fn unzip(name: &str, bytes: &[u8], out: &mut Vec<InputFile>) -> Result<(), ImportError> {
+fn unzip(
+    name: &str,
+    bytes: &[u8],
+    out: &mut Vec<InputFile>,
+    ignored: &mut Vec<String>,
+) -> Result<(), ImportError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
         ImportError(format!(
             "{name} looks like a zip but cannot be opened ({e}); download it again"
@@ -164,6 +183,7 @@ fn unzip(name: &str, bytes: &[u8], out: &mut Vec<InputFile>) -> Result<(), Impor
             continue;
         }
         if !matches!(extension(&file_name).as_str(), "csv" | "json") {
+            ignored.push(format!("{name}: {inner}"));
             continue;
         }
         if entry.size() > MAX_ENTRY {

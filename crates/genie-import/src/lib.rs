@@ -97,13 +97,20 @@ pub fn import_paths(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<Import, ImportError> {
-    let files = input::gather(paths)?;
+    let (files, ignored) = input::gather(paths)?;
     let source = paths
         .iter()
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    input::import_files(&files, mapping, options, &source)
+    let mut import = input::import_files(&files, mapping, options, &source)?;
+    for name in ignored {
+        import
+            .report
+            .unread
+            .push(format!("{name}: not a CSV or JSON file"));
+    }
+    Ok(import)
 }
 
 /// Reads a decisions file (an edited review file): `id` and `decision` columns, the decision

@@ -363,6 +363,24 @@ fn a_download_saved_without_an_extension_is_read_by_its_content() {
     std::fs::copy(real().join("oruk-bristol/services.json"), &file).expect("copy");
     let import = import(&[file], &Options::default());
     assert_eq!(import.report.services_read, 15);
+    // In a folder, a file that is neither CSV nor JSON is named, not silently passed over.
+    std::fs::write(dir.join("notes.xlsx"), b"PK\x03\x04").expect("write");
+    std::fs::write(
+        dir.join("services.json"),
+        std::fs::read(real().join("oruk-bristol/services.json")).expect("read"),
+    )
+    .expect("write");
+    let import =
+        import_paths(&[dir], &Mapping::default_mapping(), &Options::default()).expect("reads");
+    assert!(
+        import
+            .report
+            .unread
+            .iter()
+            .any(|u| u.starts_with("notes.xlsx")),
+        "{:?}",
+        import.report.unread
+    );
 }
 
 #[test]
