@@ -510,6 +510,10 @@ pub(crate) fn full_name(name: &str, org: &str) -> String {
         "south",
         "east",
         "west",
+        "opportunities",
+        "activities",
+        "classes",
+        "support",
     ];
     let w = words_of(name);
     let says_little =
@@ -1435,6 +1439,11 @@ mod tests {
             ),
             ("Pantry", "St Mark's Church", "St Mark's Church: Pantry"),
             ("Day Service", "Turnberrie's", "Turnberrie's: Day Service"),
+            (
+                "VOLUNTEER OPPORTUNITIES",
+                "BEST BUDDIES FLORIDA, INC.",
+                "BEST BUDDIES FLORIDA, INC.: VOLUNTEER OPPORTUNITIES",
+            ),
             ("Bowls", "Scunthorpe Bowls Club", "Scunthorpe Bowls Club"),
             (
                 "Community Counselling",
