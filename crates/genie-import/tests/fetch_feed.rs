@@ -144,3 +144,45 @@ fn a_feed_is_fetched_politely_resumed_and_imported() {
     assert_eq!(ids.len(), 2, "{}", import.report);
     assert!(ids.contains(&"a") && ids.contains(&"b c"));
 }
+
+#[test]
+fn one_command_fetches_and_imports_a_feed() {
+    let (base, _) = serve();
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("feed-command");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("directory.json");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_genie-import"))
+        .arg(&base)
+        .args([
+            "--per-page",
+            "2",
+            "--delay-ms",
+            "1",
+            "--area",
+            "Bristol",
+            "--cache",
+        ])
+        .arg(dir.join("cache"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains("2 pages fetched"), "{stdout}");
+    assert!(
+        stdout.contains("not fetched:") && stdout.contains("404"),
+        "{stdout}"
+    );
+    let written = std::fs::read_to_string(&out).expect("directory written");
+    assert!(
+        written.contains("\"Riverside walk\"") && written.contains("\"Art club\""),
+        "{written}"
+    );
+}
