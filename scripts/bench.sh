@@ -18,6 +18,7 @@ node scripts/bench-lighthouse.mjs dist
 # Matching and directory checks, and the HSDS importer, natively.
 cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
+cargo run --release -q -p genie-import --example real_bench
 
 # Matching and directory loading in the release wasm in headless Chromium.
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \

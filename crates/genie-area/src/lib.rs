@@ -12,6 +12,7 @@
 //! `code` (for tests and scripts) and a sentence for people.
 
 pub use genie_core::area::contrast;
+pub mod build;
 pub mod directory;
 pub mod lookup;
 pub mod settings;
