@@ -4,6 +4,9 @@
 //! Exit status: 0 when the folder is ready (or the lookup was written), 1 when there are
 //! problems, 2 for a wrong command.
 
+// Shipped code never unwraps: bad input gets a clear message, not a crash (tests may).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

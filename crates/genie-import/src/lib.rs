@@ -14,6 +14,9 @@
 //! the report, and the rest are kept. Only an unreadable input (not JSON at all, no such
 //! folder) is an [`ImportError`].
 
+// Shipped code never unwraps: bad input gets a clear message, not a crash (tests may).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod clean;
 mod convert;
 pub mod fetch;

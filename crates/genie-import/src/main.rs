@@ -6,6 +6,9 @@
 //! `--max-skipped` percent could not be used, or the input could not be read (no directory is
 //! written then, so a good one is never replaced by an empty one); 2 for a wrong command.
 
+// Shipped code never unwraps: bad input gets a clear message, not a crash (tests may).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
