@@ -38,14 +38,6 @@ pub fn SuggestionsPage() -> impl IntoView {
     let area = AreaState::expect();
     area.ensure_loaded();
 
-    let closed_ids = move || {
-        state.choices.with(|cs| {
-            cs.iter()
-                .filter(|c| c.reported_closed())
-                .map(|c| c.resource_id.clone())
-                .collect::<std::collections::BTreeSet<_>>()
-        })
-    };
     let home = Memo::new(move |_| {
         let typed = state.profile.with(|p| p.area.clone());
         area.lookup
@@ -70,14 +62,9 @@ pub fn SuggestionsPage() -> impl IntoView {
                 )
             })
         });
-        // What the person found closed is not suggested to them again.
-        let closed = closed_ids();
-        found.ranked.retain(|s| {
-            directory
-                .resources
-                .get(s.index)
-                .map_or(true, |r| !closed.contains(&r.id))
-        });
+        state
+            .choices
+            .with(|cs| matching::drop_reported_closed(&mut found, &directory, cs));
         Some(found)
     });
     let shown = RwSignal::new(PAGE);
