@@ -403,6 +403,7 @@ impl AppState {
             check_ins: Vec::new(),
             entry_note: EntryNote::default(),
             check_in_draft: None,
+            on_map: None,
         };
         self.choices.update(|cs| cs.push(choice.clone()));
         if self.choices_writable.get_untracked() {
