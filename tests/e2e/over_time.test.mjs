@@ -422,6 +422,29 @@ test('a reminder finds its check-in due, and a good check-in puts the activity o
       assert.equal(await score.locator('[data-item=new_activities]').getAttribute('data-earned'), '1');
       const added = await page.getByTestId('compare').locator('[data-change=new] li').allTextContents();
       assert.deepEqual(added, [fill(t.compare.new_member, { name: chosen, kind: t.kind.group.toLowerCase() })]);
+
+      // The take-stock reminders, followed at their own times over the year (long jumps with
+      // setSystemTime), find taking stock due: at 10:00 on 18 September (summer time) and on
+      // 20 March 2027 (winter time).
+      const dtstart = (summary) =>
+        files.find((f) => f.ics.includes(`\r\nSUMMARY:${summary}\r\n`))?.ics.match(/\r\nDTSTART:(\d{8}T\d{6}Z)\r\n/)?.[1];
+      assert.equal(dtstart(t.reminders.six_months), '20260918T090000Z');
+      assert.equal(dtstart(t.reminders.twelve_months), '20270320T100000Z');
+      await context.clock.setSystemTime(new Date('2026-09-18T09:00:00Z'));
+      await page.goto(server.url);
+      await page.reload();
+      await page.getByTestId('due-notice').getByRole('link', { name: t.over_time.due_six_months }).click();
+      await page.getByRole('button', { name: t.over_time.take_stock }).click();
+      await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
+      await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+      await waitForSaved(page);
+      await context.clock.setSystemTime(new Date('2027-03-19T23:30:00Z'));
+      await page.goto(`${server.url}#/over-time`);
+      await page.reload();
+      await page.getByTestId('nothing-due').waitFor();
+      await context.clock.setSystemTime(new Date('2027-03-20T10:00:00Z'));
+      await page.reload();
+      await page.getByTestId('due').getByRole('link', { name: t.over_time.due_twelve_months }).waitFor();
       assert.deepEqual(problems, []);
     },
     { timezoneId: 'Europe/London' },
