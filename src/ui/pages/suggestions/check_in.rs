@@ -232,8 +232,8 @@ fn OnMapOffer(id: ChoiceId) -> impl IntoView {
     let asked = RwSignal::new(false);
     let missing = move || asked.get() && (kind.get().is_none() || circle.get().is_none());
     let prefix = format!("on-map-{}", id.0);
-    let problem_id = format!("{prefix}-problem");
-    let describe = problem_id.clone();
+    // A function (so it can be copied into each redraw) for the problem line's id.
+    let problem_id = move || format!("on-map-{}-problem", id.0);
     let add = move |_| {
         let (Some(k), Some(c)) = (kind.get_untracked(), circle.get_untracked()) else {
             asked.set(true);
@@ -251,76 +251,85 @@ fn OnMapOffer(id: ChoiceId) -> impl IntoView {
             state.announce(t_string!(i18n, check_in.on_map_done, name = name()));
         }
     };
-    let kind_options = [MemberKind::Activity, MemberKind::Group]
-        .into_iter()
-        .map(|value| {
-            let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
-            let pick = Callback::new(move |v: MemberKind| kind.set(Some(v)));
-            radio_option(
-                format!("{prefix}-kind"),
-                value.as_str().into(),
-                value,
-                label,
-                kind.into(),
-                pick,
-            )
-        })
-        .collect_view();
-    let circle_options = Circle::ALL
-        .iter()
-        .copied()
-        .map(|value| {
-            let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
-            let pick = Callback::new(move |v: Circle| circle.set(Some(v)));
-            radio_option(
-                format!("{prefix}-circle"),
-                value.as_str().into(),
-                value,
-                label,
-                circle.into(),
-                pick,
-            )
-        })
-        .collect_view();
+    let kind_name = format!("{prefix}-kind");
+    let kind_options = move || {
+        [MemberKind::Activity, MemberKind::Group]
+            .into_iter()
+            .map(|value| {
+                let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
+                let pick = Callback::new(move |v: MemberKind| kind.set(Some(v)));
+                radio_option(
+                    kind_name.clone(),
+                    value.as_str().into(),
+                    value,
+                    label,
+                    kind.into(),
+                    pick,
+                )
+            })
+            .collect_view()
+    };
+    let circle_name = format!("{prefix}-circle");
+    let circle_options = move || {
+        Circle::ALL
+            .iter()
+            .copied()
+            .map(|value| {
+                let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
+                let pick = Callback::new(move |v: Circle| circle.set(Some(v)));
+                radio_option(
+                    circle_name.clone(),
+                    value.as_str().into(),
+                    value,
+                    label,
+                    circle.into(),
+                    pick,
+                )
+            })
+            .collect_view()
+    };
+    let title_id = format!("{prefix}-title");
     view! {
         <Show when=move || on_map().is_some()>
             <p class="hint" data-testid="on-map-done">
                 {move || t_string!(i18n, check_in.on_map_done, name = name())}
             </p>
         </Show>
-        <section
-            class="on-map-offer"
-            data-testid="on-map-offer"
-            aria-labelledby=format!("{prefix}-title")
-            hidden=move || !offered()
-        >
-            <h3 id=format!("{prefix}-title")>
-                {move || t_string!(i18n, check_in.on_map_title, name = name())}
-            </h3>
-            <p class="hint">{t!(i18n, check_in.on_map_intro)}</p>
-            <fieldset
-                class="choices"
-                aria-invalid=move || (missing() && kind.get().is_none()).then_some("true")
-                aria-describedby=move || missing().then(|| describe.clone())
+        // Drawn only while offered, so the page holds no hidden form.
+        <Show when=offered>
+            <section
+                class="on-map-offer"
+                data-testid="on-map-offer"
+                aria-labelledby=title_id.clone()
             >
-                <legend>{t!(i18n, check_in.on_map_kind)}</legend>
-                {kind_options}
-            </fieldset>
-            <fieldset
-                class="choices"
-                aria-invalid=move || (missing() && circle.get().is_none()).then_some("true")
-            >
-                <legend>{t!(i18n, check_in.on_map_circle)}</legend>
-                {circle_options}
-            </fieldset>
-            <Show when=missing>
-                <p class="problem" role="alert" id=problem_id.clone() data-testid="on-map-problem">
-                    {t!(i18n, check_in.on_map_needed)}
-                </p>
-            </Show>
-            <button type="button" class="button primary" on:click=add>
-                {move || t_string!(i18n, check_in.on_map_add, name = name())}
-            </button>
-        </section>
+                <h3 id=title_id.clone()>
+                    {move || t_string!(i18n, check_in.on_map_title, name = name())}
+                </h3>
+                <p class="hint">{t!(i18n, check_in.on_map_intro)}</p>
+                <fieldset
+                    class="choices"
+                    aria-invalid=move || (missing() && kind.get().is_none()).then_some("true")
+                    aria-describedby=move || missing().then(problem_id)
+                >
+                    <legend>{t!(i18n, check_in.on_map_kind)}</legend>
+                    {kind_options.clone()}
+                </fieldset>
+                <fieldset
+                    class="choices"
+                    aria-invalid=move || (missing() && circle.get().is_none()).then_some("true")
+                >
+                    <legend>{t!(i18n, check_in.on_map_circle)}</legend>
+                    {circle_options.clone()}
+                </fieldset>
+                <Show when=missing>
+                    <p class="problem" role="alert" id=problem_id() data-testid="on-map-problem">
+                        {t!(i18n, check_in.on_map_needed)}
+                    </p>
+                </Show>
+                <button type="button" class="button primary" on:click=add>
+                    {move || t_string!(i18n, check_in.on_map_add, name = name())}
+                </button>
+            </section>
+        </Show>
     }
 }
