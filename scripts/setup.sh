@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything Genie needs to build and test, skipping whatever is already there at
-# the right version. Needs only the Rust toolchain (rustup), node with npm, and apt.
+# the right version. Needs only the Rust toolchain (rustup), node with npm, python3 with venv,
+# and apt.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$GENIE_ROOT"
 
-for tool in cargo rustup node npm; do
+for tool in cargo rustup node npm python3; do
   command -v "$tool" >/dev/null || { echo "setup: '$tool' is needed but not installed" >&2; exit 1; }
 done
 
@@ -49,6 +50,18 @@ if [ -f node_modules/.genie-lock-hash ] && [ "$(cat node_modules/.genie-lock-has
 else
   npm ci --no-audit --no-fund
   echo "$lock_hash" > node_modules/.genie-lock-hash
+fi
+
+step "Python readers for the research export (tests/research/requirements.txt)"
+# A venv under target/ so nothing is installed system-wide; rebuilt when the pins change.
+py_hash="$(sha256sum tests/research/requirements.txt | cut -d' ' -f1)"
+if [ -x target/py/bin/python ] && [ "$(cat target/py/.genie-requirements-hash 2>/dev/null)" = "$py_hash" ]; then
+  echo "already installed"
+else
+  python3 -m venv target/py
+  target/py/bin/pip install -q --disable-pip-version-check --only-binary :all: \
+    -r tests/research/requirements.txt
+  echo "$py_hash" > target/py/.genie-requirements-hash
 fi
 
 echo

@@ -16,6 +16,11 @@ cargo clippy -p genie --target wasm32-unknown-unknown --all-targets -- -D warnin
 step "Host tests (domain core, importer and area checker)"
 cargo test -p genie-core -p genie-import -p genie-area
 
+step "Research export read back by networkx and igraph"
+research_sample="$GENIE_ROOT/target/research-sample"
+cargo run -q -p genie-core --example research_sample -- "$research_sample"
+target/py/bin/python tests/research/read_export.py "$research_sample"
+
 step "Browser unit tests (wasm-bindgen-test, headless Chromium)"
 # Only the test files: the benchmarks (tests/bench_*.rs) hold ignored tests that bench.sh runs
 # in release, and each extra file here costs a wasm-bindgen pass and a browser start.

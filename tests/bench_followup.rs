@@ -9,7 +9,7 @@
 use genie::store::IndexedDbRepository;
 use genie_core::followup::{diff_waves, score_waves, trends};
 use genie_core::layout::sample;
-use genie_core::model::{Timestamp, Wave, Wellbeing};
+use genie_core::model::{Answer, Timestamp, Wave, Wellbeing};
 use genie_core::store::{load_all, Repository, Write};
 use indexed_db_futures::database::Database;
 use wasm_bindgen_test::*;
@@ -31,7 +31,7 @@ fn waves() -> Vec<Wave> {
     let mut current = first;
     for month in 1..MONTHS {
         current.wellbeing = Some(Wellbeing {
-            life_satisfaction: Some((month % 11) as u8),
+            life_satisfaction: Answer::Given((month % 11) as u8),
             ..Wellbeing::default()
         });
         let mut next = current.close_and_continue(Timestamp(

@@ -64,18 +64,44 @@ pub fn local_date(at: Timestamp, locale: &str) -> String {
     String::from(date.to_locale_date_string(locale, &options))
 }
 
-/// The same calendar day as `at` on this device, at `hour` o'clock local time.
-pub fn at_local_hour(at: Timestamp, hour: u32) -> Timestamp {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
-    date.set_hours(hour);
-    date.set_minutes(0);
-    date.set_seconds(0);
-    date.set_milliseconds(0);
+/// The device's time zone, as the core's follow-up rules read it: the offset in force at
+/// each moment, summer time included, from the browser's own time-zone table.
+pub struct DeviceZone;
+
+impl genie_core::model::TimeZone for DeviceZone {
+    fn offset_minutes(&self, at: Timestamp) -> i32 {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+        let west = date.get_timezone_offset();
+        // NaN for a moment the browser cannot represent: read it as UTC.
+        if west.is_finite() {
+            -(west as i32)
+        } else {
+            0
+        }
+    }
+}
+
+/// The device's calendar day now.
+pub fn local_today() -> genie_core::model::LocalDay {
+    use genie_core::model::TimeZone;
+    DeviceZone.day_of(now())
+}
+
+/// `hour` o'clock on a day of the device's calendar.
+pub fn at_local_hour_on(day: genie_core::model::LocalDay, hour: u32) -> Timestamp {
+    let (year, month, d) = day.ymd();
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        year as u32,
+        month.saturating_sub(1) as i32,
+        d as i32,
+        hour as i32,
+        0,
+    );
     let ms = date.get_time();
     if ms.is_finite() {
         Timestamp(ms as i64)
     } else {
-        at
+        Timestamp(day.0.saturating_mul(Timestamp::MS_PER_DAY))
     }
 }
 

@@ -29,6 +29,7 @@ impl Session {
             check_ins: Vec::new(),
             entry_note: EntryNote::default(),
             check_in_draft: None,
+            on_map: None,
         };
         let writable = self
             .choices_kept

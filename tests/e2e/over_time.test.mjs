@@ -52,6 +52,11 @@ test('check in after two weeks, take stock after six months, see what changed', 
     // The three questions on feeling alone give a score; taking one answer back leaves no
     // score for this map, and stays taken back after a reload.
     const lonely = (question) => page.getByRole('group', { name: question });
+    // Nothing is selected before the person answers: not asked yet is not "Prefer not to
+    // answer".
+    for (const question of [t.wellbeing.lack_companionship, t.wellbeing.left_out, t.wellbeing.isolated]) {
+      assert.equal(await lonely(question).locator('input:checked').count(), 0, question);
+    }
     await lonely(t.wellbeing.lack_companionship).getByLabel(t.wellbeing.hardly_ever, { exact: true }).check();
     await lonely(t.wellbeing.left_out).getByLabel(t.wellbeing.some_of_the_time, { exact: true }).check();
     await lonely(t.wellbeing.isolated).getByLabel(t.wellbeing.often, { exact: true }).check();
@@ -91,6 +96,9 @@ test('check in after two weeks, take stock after six months, see what changed', 
     const reminder = page.getByTestId('reminders').getByRole('button').first();
     const [download] = await Promise.all([page.waitForEvent('download'), reminder.click()]);
     const ics = readFileSync(await download.path(), 'utf8');
+    // Named for what it is, with a UID unique to this person and reminder.
+    assert.match(download.suggestedFilename(), /^genie-how-did-.+-go\.ics$/);
+    assert.match(ics, /\r\nUID:[0-9a-f]{16}-check-in-1-[0-9a-f]{8}-1@genie\r\n/);
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /\r\nDTSTART:2026011\dT\d{6}Z\r\n/, ics);
     assert.ok(ics.includes(`SUMMARY:${fill(t.reminders.check_in, { name: chosen }).replaceAll(',', '\\,').slice(0, 20)}`), ics);
@@ -209,8 +217,12 @@ test('check in after two weeks, take stock after six months, see what changed', 
         .getByText(fill(t.wellbeing.trend_better, { what: t.wellbeing.name_life, from: 4, to: 7 }))
         .waitFor();
       const timeline = await page.getByTestId('timeline').locator('ol.timeline li').allTextContents();
-      assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.map_started, { n: 1, count: 2 }))).length, 1);
-      assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.map_started, { n: 2, count: 4 }))).length, 1);
+      // Each count says when it was taken: map 2 started as a copy with the 2 members map 1
+      // was kept with, though it has 4 now.
+      const once = (text) => assert.equal(timeline.filter((line) => line.endsWith(text)).length, 1, `${text} in ${timeline.join(' | ')}`);
+      once(fill(t.timeline.map_started_first, { n: 1 }));
+      once(fill(t.timeline.map_kept, { n: 1, count: 2 }));
+      once(fill(t.timeline.map_started_copy, { n: 2, before: 1, count: 2 }));
       assert.equal(timeline.filter((line) => line.includes(fill(t.timeline.tried_not_yet, { name: chosen }))).length, 1);
     }
     await checkComparison();
@@ -286,15 +298,155 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await waitForSaved(page);
     await page.goto(`${server.url}#/over-time`);
     const lines = await page.getByTestId('timeline').locator('ol.timeline li').allTextContents();
-    // "Map {{ n }} started ({{ count }} on it)" as a pattern that captures n.
-    const started = new RegExp(
-      t.timeline.map_started
-        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-        .replace(/\{\{\s*n\s*\}\}/, '(\\d+)')
-        .replace(/\{\{\s*count\s*\}\}/, '\\d+'),
-    );
-    const maps = lines.map((line) => line.match(started)?.[1]).filter(Boolean);
+    // "Map {{ n }} started" and "Map {{ n }} started as a copy of ..." as patterns that
+    // capture n.
+    const pattern = (template) =>
+      new RegExp(
+        `${template
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\{\{\s*n\s*\}\}/, '(\\d+)')
+          .replace(/\{\{\s*\w+\s*\}\}/g, '\\d+')}$`,
+      );
+    const started = [pattern(t.timeline.map_started_first), pattern(t.timeline.map_started_copy)];
+    const maps = lines.map((line) => started.map((p) => line.match(p)?.[1]).find(Boolean)).filter(Boolean);
     assert.deepEqual(maps, ['1', '2', '3'], lines.join(' | '));
     assert.deepEqual(problems, []);
   });
+});
+
+// In London across the start of summer time: an activity chosen at 11:00 has its check-in
+// reminder at 10:00 on its day two weeks later, and following that reminder finds the
+// check-in due. A good check-in offers to put the activity on the map, in a circle the
+// person picks; it then counts as a new activity and is no longer a plan.
+test('a reminder finds its check-in due, and a good check-in puts the activity on the map', async () => {
+  await withBrowser(
+    async (open) => {
+      const { context, page, problems } = await open();
+      // 20 March 2026, 09:00 in London (GMT); summer time starts on 29 March.
+      const start = new Date('2026-03-20T09:00:00Z');
+      await context.clock.install({ time: start });
+
+      await page.goto(`${server.url}#/about-you`);
+      await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+      await waitForSaved(page);
+      await page.goto(`${server.url}#/network`);
+      await addMember(page, { name: 'Pat', kind: 'person', circle: 'inner' });
+
+      // Take stock straight away, so what happens next is measured against the first map.
+      await page.goto(`${server.url}#/over-time`);
+      await page.getByRole('button', { name: t.over_time.take_stock }).click();
+      await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
+      await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+      await waitForSaved(page);
+
+      // Chosen at 11:00.
+      await context.clock.setSystemTime(new Date('2026-03-20T11:00:00Z'));
+      await page.goto(`${server.url}#/suggestions`);
+      const card = page.getByTestId('suggestions').locator('li.suggestion').first();
+      await card.waitFor();
+      const chosen = (await card.locator('h3').textContent()).trim();
+      await card.getByRole('button', { name: t.suggest.choose }).click();
+      await waitForSaved(page);
+      await page.goto(`${server.url}#/network`);
+      await page.getByTestId('planned').getByText(chosen).waitFor();
+
+      // The reminder: 10:00 London time on 3 April, which is summer time (09:00 UTC).
+      await page.goto(`${server.url}#/over-time`);
+      const reminders = page.getByTestId('reminders').getByRole('button');
+      const files = [];
+      for (const button of await reminders.all()) {
+        const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+        files.push({ name: download.suggestedFilename(), ics: readFileSync(await download.path(), 'utf8') });
+      }
+      const names = files.map((f) => f.name);
+      assert.equal(new Set(names).size, names.length, `one name per reminder: ${names.join(', ')}`);
+      const uids = files.map((f) => f.ics.match(/\r\nUID:(.+)\r\n/)?.[1]);
+      assert.equal(new Set(uids).size, uids.length, `one UID per reminder: ${uids.join(', ')}`);
+      const checkInFile = files.find((f) => f.ics.includes(`SUMMARY:${fill(t.reminders.check_in, { name: chosen }).replaceAll(',', '\\,').slice(0, 20)}`));
+      assert.ok(checkInFile, names.join(', '));
+      for (const field of ['VERSION:2.0', 'PRODID:', 'DTSTAMP:', 'BEGIN:VALARM']) {
+        assert.ok(checkInFile.ics.includes(`\r\n${field}`), field);
+      }
+      const due = checkInFile.ics.match(/\r\nDTSTART:(\d{8}T\d{6}Z)\r\n/)?.[1];
+      assert.equal(due, '20260403T090000Z');
+
+      // The evening before, nothing is due yet.
+      await context.clock.setSystemTime(new Date('2026-04-02T21:30:00Z'));
+      await page.goto(`${server.url}#/over-time`);
+      await page.reload();
+      await page.getByTestId('nothing-due').waitFor();
+
+      // Following the reminder at its own time: the check-in is due (chosen at 11:00, asked
+      // at 10:00).
+      await context.clock.setSystemTime(new Date('2026-04-03T09:00:00Z'));
+      await page.goto(server.url);
+      await page.reload();
+      await page
+        .getByTestId('due-notice')
+        .getByRole('link', { name: fill(t.over_time.due_check_in, { name: chosen }) })
+        .click();
+      const plan = page.locator('article.plan').first();
+      const checkIn = plan.getByTestId('check-in');
+      await checkIn.getByText(t.check_in.title).click();
+      await checkIn.getByLabel(t.check_in.tried_yes).check();
+      await checkIn.getByLabel(t.check_in.how_5).check();
+      await checkIn.getByRole('group', { name: t.check_in.again_legend }).getByLabel(t.check_in.again_yes, { exact: true }).check();
+      await checkIn.getByRole('button', { name: t.check_in.save }).click();
+      await page.getByTestId('announcement').getByText(t.check_in.saved).waitFor();
+      await waitForSaved(page);
+
+      // The offer: what it is and which circle are the person's to say.
+      const offer = plan.getByTestId('on-map-offer');
+      await offer.getByRole('heading', { name: fill(t.check_in.on_map_title, { name: chosen }) }).waitFor();
+      const add = offer.getByRole('button', { name: fill(t.check_in.on_map_add, { name: chosen }) });
+      await add.click();
+      await offer.getByTestId('on-map-problem').getByText(t.check_in.on_map_needed).waitFor();
+      await offer.getByRole('group', { name: t.check_in.on_map_kind }).getByLabel(t.kind.group, { exact: true }).check();
+      await offer.getByRole('group', { name: t.check_in.on_map_circle }).getByLabel(t.circle.middle, { exact: true }).check();
+      await add.press('Enter');
+      await page.getByTestId('announcement').getByText(fill(t.check_in.on_map_done, { name: chosen })).waitFor();
+      await waitForSaved(page);
+      assert.equal(await offer.isVisible(), false, 'offered once');
+      assert.deepEqual(await seriousAxeViolations(page), []);
+
+      // On the map, no longer a plan; and after a reload too.
+      await page.goto(`${server.url}#/network`);
+      await page.reload();
+      await page.getByTestId('member-count').getByText(fill(t.network.count, { count: 2 })).waitFor();
+      assert.equal(await page.getByTestId('planned').count(), 0);
+
+      // The change score counts it as a new activity since the first map.
+      await page.goto(`${server.url}#/over-time`);
+      const score = page.getByTestId('change-score');
+      await score.getByRole('heading', { name: fill(t.compare.score_title, { total: 1 }) }).waitFor();
+      assert.equal(await score.locator('[data-item=new_activities]').getAttribute('data-earned'), '1');
+      const added = await page.getByTestId('compare').locator('[data-change=new] li').allTextContents();
+      assert.deepEqual(added, [fill(t.compare.new_member, { name: chosen, kind: t.kind.group.toLowerCase() })]);
+
+      // The take-stock reminders, followed at their own times over the year (long jumps with
+      // setSystemTime), find taking stock due: at 10:00 on 18 September (summer time) and on
+      // 20 March 2027 (winter time).
+      const dtstart = (summary) =>
+        files.find((f) => f.ics.includes(`\r\nSUMMARY:${summary}\r\n`))?.ics.match(/\r\nDTSTART:(\d{8}T\d{6}Z)\r\n/)?.[1];
+      assert.equal(dtstart(t.reminders.six_months), '20260918T090000Z');
+      assert.equal(dtstart(t.reminders.twelve_months), '20270320T100000Z');
+      await context.clock.setSystemTime(new Date('2026-09-18T09:00:00Z'));
+      await page.goto(server.url);
+      await page.reload();
+      await page.getByTestId('due-notice').getByRole('link', { name: t.over_time.due_six_months }).click();
+      await page.getByRole('button', { name: t.over_time.take_stock }).click();
+      await page.getByRole('button', { name: t.over_time.take_stock_yes }).click();
+      await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+      await waitForSaved(page);
+      await context.clock.setSystemTime(new Date('2027-03-19T23:30:00Z'));
+      await page.goto(`${server.url}#/over-time`);
+      await page.reload();
+      await page.getByTestId('nothing-due').waitFor();
+      await context.clock.setSystemTime(new Date('2027-03-20T10:00:00Z'));
+      await page.reload();
+      await page.getByTestId('due').getByRole('link', { name: t.over_time.due_twelve_months }).waitFor();
+      assert.deepEqual(problems, []);
+    },
+    { timezoneId: 'Europe/London' },
+  );
 });

@@ -27,11 +27,13 @@ export function profileDir() {
 }
 
 /** Launches Chromium on a persistent profile, sized like a common phone. */
-export async function launch(dir, { viewport = { width: 390, height: 844 }, touch = false } = {}) {
+export async function launch(dir, { viewport = { width: 390, height: 844 }, touch = false, timezoneId } = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
+    // A journey about local days can run in a named time zone; others use the machine's.
+    ...(timezoneId ? { timezoneId } : {}),
     hasTouch: touch,
     isMobile: touch,
     args: [

@@ -149,7 +149,7 @@ fn newer_record() {
         BackupError::Newer {
             part: record(Store::Waves, 1),
             found: 99,
-            supported: 1,
+            supported: 2,
         },
     );
     // Said first, even when an earlier record is also damaged.

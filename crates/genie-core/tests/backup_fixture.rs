@@ -120,15 +120,15 @@ pub fn waves() -> Vec<Wave> {
         why_stopped: "Knee gave up".into(),
     });
     first.wellbeing = Some(Wellbeing {
-        life_satisfaction: Some(4),
-        worthwhile: Some(6),
-        happiness: Some(3),
-        anxiety: Some(7),
+        life_satisfaction: Answer::Given(4),
+        worthwhile: Answer::Given(6),
+        happiness: Answer::Given(3),
+        anxiety: Answer::Given(7),
     });
     first.loneliness = Some(Loneliness {
-        lack_companionship: Some(3),
-        left_out: Some(2),
-        isolated: Some(3),
+        lack_companionship: Answer::Given(3),
+        left_out: Answer::Given(2),
+        isolated: Answer::Given(3),
     });
 
     let mut second = first.close_and_continue(START.plus_days(182));
@@ -140,10 +140,10 @@ pub fn waves() -> Vec<Wave> {
         net.tie(walk, radio);
     }
     second.wellbeing = Some(Wellbeing {
-        life_satisfaction: Some(6),
-        worthwhile: None,
-        happiness: Some(5),
-        anxiety: Some(5),
+        life_satisfaction: Answer::Given(6),
+        worthwhile: Answer::NotAsked,
+        happiness: Answer::Given(5),
+        anxiety: Answer::Given(5),
     });
 
     let mut third = second.close_and_continue(START.plus_days(365));

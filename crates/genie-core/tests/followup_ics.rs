@@ -1,8 +1,12 @@
 //! The reminder calendar file read back by a small unfolding parser: folding at 75 octets
 //! without splitting characters, escaping, CRLF and UTC times.
 
-use genie_core::followup::{reminder_ics, Reminder};
-use genie_core::model::Timestamp;
+use std::collections::BTreeSet;
+
+use genie_core::followup::{
+    ics_file_name, reminder_ics, reminder_uid, DueItem, Milestone, Reminder,
+};
+use genie_core::model::{ChoiceId, Timestamp};
 
 /// 2026-03-10T09:30:00Z.
 const START: Timestamp = Timestamp(1_773_135_000_000);
@@ -179,4 +183,96 @@ fn any_text_reads_back_whole_from_lines_of_at_most_75_octets() {
         let expected = text.replace("\r\n", "\n").replace('\r', "\n");
         assert_eq!(unescape(get(&props, "SUMMARY")[0]), expected);
     }
+}
+
+/// Every reminder of one person has its own UID, the same each time it is made; another
+/// person's reminders (a first map started a millisecond later) share none of them.
+#[test]
+fn uids_are_unique_to_the_person_and_the_reminder() {
+    let items = |choice_chosen: [Timestamp; 2]| -> Vec<(DueItem, Option<Timestamp>)> {
+        let mut out = Vec::new();
+        for (n, chosen) in choice_chosen.iter().enumerate() {
+            for round in 1..=3 {
+                let choice = ChoiceId(u32::try_from(n).expect("small") + 1);
+                out.push((DueItem::CheckIn { choice, round }, Some(*chosen)));
+            }
+        }
+        out.push((DueItem::TakeStock(Milestone::SixMonths), None));
+        out.push((DueItem::TakeStock(Milestone::TwelveMonths), None));
+        out
+    };
+    let chosen = [STAMP, START];
+    let uids = |person: Timestamp| -> Vec<String> {
+        items(chosen)
+            .into_iter()
+            .map(|(item, at)| reminder_uid(person, item, at))
+            .collect()
+    };
+    let alice = uids(STAMP);
+    let bob = uids(Timestamp(STAMP.0 + 1));
+    let all: BTreeSet<&String> = alice.iter().chain(&bob).collect();
+    assert_eq!(
+        all.len(),
+        alice.len() + bob.len(),
+        "no UID shared: {alice:?} {bob:?}"
+    );
+    assert_eq!(alice, uids(STAMP), "stable when made again");
+    for uid in &alice {
+        assert!(
+            uid.ends_with("@genie") && uid.is_ascii() && !uid.contains(' '),
+            "{uid}"
+        );
+        assert!(
+            !uid.contains(&STAMP.0.to_string()),
+            "the start time is not shown"
+        );
+    }
+    // Choice 1 removed and its number reused for a new activity: a new reminder.
+    let item = DueItem::CheckIn {
+        choice: ChoiceId(1),
+        round: 1,
+    };
+    assert_ne!(
+        reminder_uid(STAMP, item, Some(START)),
+        reminder_uid(STAMP, item, Some(Timestamp(START.0 + 86_400_000)))
+    );
+    // The UID reaches the file as given.
+    let ics = reminder_ics(
+        &Reminder {
+            uid: &alice[0],
+            starts: START,
+            minutes: 15,
+            summary: "s",
+            description: "",
+        },
+        STAMP,
+    );
+    assert_eq!(get(&parse(&ics), "UID"), [alice[0].as_str()]);
+}
+
+#[test]
+fn file_names_say_what_each_reminder_is() {
+    for (title, name) in [
+        (
+            "Genie: how did Walking group go?",
+            "genie-how-did-walking-group-go.ics",
+        ),
+        (
+            "Genie: take stock of your map (6 months)",
+            "genie-take-stock-of-your-map-6-months.ics",
+        ),
+        (
+            "Genie: how did Zoë's Café go?",
+            "genie-how-did-zoë-s-café-go.ics",
+        ),
+        ("  ../..\\ <>:\"|?*  ", "reminder.ics"),
+        ("", "reminder.ics"),
+    ] {
+        assert_eq!(ics_file_name(title), name, "{title:?}");
+    }
+    let long = ics_file_name(&"word ".repeat(40));
+    assert!(
+        long.chars().count() <= 64 && long.ends_with(".ics") && !long.contains("-.ics"),
+        "{long}"
+    );
 }

@@ -5,14 +5,14 @@ use genie_core::followup::{
     loneliness, ons4, set_loneliness, set_ons4, trends, Direction, LonelinessItem, Measure,
     Ons4Item, OutOfRange, Reading,
 };
-use genie_core::model::{Loneliness, Timestamp, Wave, WaveId, Wellbeing};
+use genie_core::model::{Answer, Loneliness, Timestamp, Wave, WaveId, Wellbeing};
 
 fn wellbeing(ls: u8, worth: u8, happy: u8, anxious: u8) -> Wellbeing {
     Wellbeing {
-        life_satisfaction: Some(ls),
-        worthwhile: Some(worth),
-        happiness: Some(happy),
-        anxiety: Some(anxious),
+        life_satisfaction: Answer::Given(ls),
+        worthwhile: Answer::Given(worth),
+        happiness: Answer::Given(happy),
+        anxiety: Answer::Given(anxious),
     }
 }
 
@@ -27,10 +27,10 @@ fn wave(id: u32, wellbeing: Option<Wellbeing>, lonely: Option<Loneliness>) -> Wa
 #[test]
 fn ons4_is_reported_item_by_item_and_out_of_range_is_unanswered() {
     let w = Wellbeing {
-        life_satisfaction: Some(7),
-        worthwhile: Some(11),
-        happiness: None,
-        anxiety: Some(0),
+        life_satisfaction: Answer::Given(7),
+        worthwhile: Answer::Given(11),
+        happiness: Answer::Declined,
+        anxiety: Answer::Given(0),
     };
     let score = ons4(&w);
     assert_eq!(score.get(Ons4Item::LifeSatisfaction), Some(7));
@@ -46,43 +46,64 @@ fn ons4_is_reported_item_by_item_and_out_of_range_is_unanswered() {
 fn setting_a_bad_rating_is_refused_and_keeps_the_old_one() {
     let mut w = wellbeing(5, 5, 5, 5);
     assert_eq!(
-        set_ons4(&mut w, Ons4Item::Happiness, Some(12)),
+        set_ons4(&mut w, Ons4Item::Happiness, Answer::Given(12)),
         Err(OutOfRange {
             value: 12,
             min: 0,
             max: 10
         })
     );
-    assert_eq!(w.happiness, Some(5));
-    assert_eq!(set_ons4(&mut w, Ons4Item::Happiness, Some(10)), Ok(()));
-    assert_eq!(set_ons4(&mut w, Ons4Item::Anxiety, None), Ok(()));
-    assert_eq!((w.happiness, w.anxiety), (Some(10), None));
-
-    let mut l = Loneliness::default();
-    assert!(set_loneliness(&mut l, LonelinessItem::LeftOut, Some(0)).is_err());
-    assert!(set_loneliness(&mut l, LonelinessItem::LeftOut, Some(4)).is_err());
+    assert_eq!(w.happiness, Answer::Given(5));
     assert_eq!(
-        set_loneliness(&mut l, LonelinessItem::LeftOut, Some(3)),
+        set_ons4(&mut w, Ons4Item::Happiness, Answer::Given(10)),
         Ok(())
     );
-    assert_eq!(l.left_out, Some(3));
+    assert_eq!(
+        set_ons4(&mut w, Ons4Item::Anxiety, Answer::Declined),
+        Ok(())
+    );
+    assert_eq!(
+        set_ons4(&mut w, Ons4Item::Worthwhile, Answer::NotAsked),
+        Ok(())
+    );
+    assert_eq!(
+        (w.happiness, w.anxiety, w.worthwhile),
+        (Answer::Given(10), Answer::Declined, Answer::NotAsked)
+    );
+
+    let mut l = Loneliness::default();
+    assert_eq!(l.left_out, Answer::NotAsked, "nothing chosen to begin with");
+    assert!(set_loneliness(&mut l, LonelinessItem::LeftOut, Answer::Given(0)).is_err());
+    assert!(set_loneliness(&mut l, LonelinessItem::LeftOut, Answer::Given(4)).is_err());
+    assert_eq!(l.left_out, Answer::NotAsked);
+    assert_eq!(
+        set_loneliness(&mut l, LonelinessItem::LeftOut, Answer::Given(3)),
+        Ok(())
+    );
+    assert_eq!(l.left_out, Answer::Given(3));
+    assert_eq!(
+        set_loneliness(&mut l, LonelinessItem::LeftOut, Answer::Declined),
+        Ok(())
+    );
+    assert_eq!(LonelinessItem::LeftOut.answer(&l), Answer::Declined);
+    assert_eq!(LonelinessItem::LeftOut.value(&l), None);
 }
 
 #[test]
 fn loneliness_sums_only_when_all_three_are_answered() {
     let full = Loneliness {
-        lack_companionship: Some(1),
-        left_out: Some(3),
-        isolated: Some(2),
+        lack_companionship: Answer::Given(1),
+        left_out: Answer::Given(3),
+        isolated: Answer::Given(2),
     };
     let score = loneliness(&full);
     assert_eq!(score.total, Some(6));
     assert!(score.missing.is_empty());
 
     let skipped = Loneliness {
-        lack_companionship: Some(3),
-        left_out: None,
-        isolated: Some(7),
+        lack_companionship: Answer::Given(3),
+        left_out: Answer::Declined,
+        isolated: Answer::Given(7),
     };
     let score = loneliness(&skipped);
     assert_eq!(score.total, None);
@@ -100,9 +121,9 @@ fn loneliness_sums_only_when_all_three_are_answered() {
 #[test]
 fn trends_read_first_and_latest_answer_with_direction_and_meaning() {
     let lonely = |a, b, c| Loneliness {
-        lack_companionship: Some(a),
-        left_out: Some(b),
-        isolated: Some(c),
+        lack_companionship: Answer::Given(a),
+        left_out: Answer::Given(b),
+        isolated: Answer::Given(c),
     };
     // Given out of order: trends follow wave ids.
     let waves = vec![
@@ -153,15 +174,15 @@ fn trends_read_first_and_latest_answer_with_direction_and_meaning() {
 #[test]
 fn no_trend_from_a_single_answer_or_an_incomplete_loneliness_scale() {
     let partial = Loneliness {
-        lack_companionship: Some(2),
-        left_out: None,
-        isolated: Some(2),
+        lack_companionship: Answer::Given(2),
+        left_out: Answer::NotAsked,
+        isolated: Answer::Given(2),
     };
     let waves = vec![
         wave(
             1,
             Some(Wellbeing {
-                happiness: Some(5),
+                happiness: Answer::Given(5),
                 ..Wellbeing::default()
             }),
             Some(partial),
@@ -169,8 +190,8 @@ fn no_trend_from_a_single_answer_or_an_incomplete_loneliness_scale() {
         wave(
             2,
             Some(Wellbeing {
-                anxiety: Some(4),
-                happiness: Some(99),
+                anxiety: Answer::Given(4),
+                happiness: Answer::Given(99),
                 ..Wellbeing::default()
             }),
             Some(partial),
@@ -178,4 +199,25 @@ fn no_trend_from_a_single_answer_or_an_incomplete_loneliness_scale() {
     ];
     assert!(trends(&waves).is_empty());
     assert!(trends(&[]).is_empty());
+}
+
+#[test]
+fn the_three_states_are_kept_apart_and_out_of_range_reads_as_not_asked() {
+    let l = Loneliness {
+        lack_companionship: Answer::Given(9),
+        left_out: Answer::Declined,
+        isolated: Answer::NotAsked,
+    };
+    let states: Vec<&str> = LonelinessItem::ALL
+        .iter()
+        .map(|i| i.answer(&l).state())
+        .collect();
+    assert_eq!(states, ["not_asked", "declined", "not_asked"]);
+    let w = Wellbeing {
+        anxiety: Answer::Given(3),
+        happiness: Answer::Declined,
+        ..Wellbeing::default()
+    };
+    let states: Vec<&str> = Ons4Item::ALL.iter().map(|i| i.answer(&w).state()).collect();
+    assert_eq!(states, ["not_asked", "not_asked", "declined", "answered"]);
 }

@@ -136,3 +136,114 @@ mod check_in_draft {
         assert_eq!(answer(Tried::No, None, None), (ChoiceStatus::Stopped, None));
     }
 }
+
+/// After a good check-in the activity can go on the map, once, as an activity or a group in
+/// the circle the person picks; it then scores as a new activity and is no longer "planned".
+mod on_the_map {
+    use genie_core::followup::{score_waves, ScoreItem, ScoreReason};
+    use genie_core::model::{
+        put_on_map, CheckInDraft, Choice, Circle, MemberKind, OnMapRefusal, Timestamp, Tried, Wave,
+    };
+
+    fn choice() -> Choice {
+        serde_json::from_str(
+            r#"{"id":1,"resource_id":"r","resource_name":"Riverside walk","chosen_at":0,"status":"planned"}"#,
+        )
+        .expect("a choice")
+    }
+
+    fn checked_in(tried: Tried, again: Option<bool>) -> Choice {
+        let mut c = choice();
+        c.check_in_draft = Some(CheckInDraft {
+            tried: Some(tried),
+            how_it_went: Some(4),
+            go_again: again,
+            ..CheckInDraft::default()
+        });
+        assert!(c.finish_check_in(Timestamp(10)));
+        c
+    }
+
+    #[test]
+    fn offered_only_after_a_good_check_in() {
+        assert!(!choice().can_go_on_map(), "not before a check-in");
+        assert!(!checked_in(Tried::NotYet, None).can_go_on_map());
+        assert!(!checked_in(Tried::No, None).can_go_on_map());
+        assert!(!checked_in(Tried::Yes, Some(false)).can_go_on_map());
+        assert!(
+            !checked_in(Tried::Yes, None).can_go_on_map(),
+            "go again unanswered"
+        );
+        assert!(checked_in(Tried::Yes, Some(true)).can_go_on_map());
+    }
+
+    #[test]
+    fn put_on_the_map_it_counts_as_a_new_activity_and_is_no_longer_planned() {
+        let mut first = Wave::first(Timestamp(0));
+        first.network.add("Sam", MemberKind::Person, Circle::Inner);
+        let mut second = first.close_and_continue(Timestamp(100));
+
+        let mut c = checked_in(Tried::Yes, Some(true));
+        assert!(c.is_planned());
+        let before = c.clone();
+        let mut untouched = second.network.clone();
+        assert_eq!(
+            put_on_map(
+                &mut untouched,
+                &mut c.clone(),
+                MemberKind::Person,
+                Circle::Outer
+            ),
+            Err(OnMapRefusal::NotAnActivity)
+        );
+        assert_eq!(untouched, second.network, "nothing added when refused");
+
+        let id = put_on_map(
+            &mut second.network,
+            &mut c,
+            MemberKind::Group,
+            Circle::Middle,
+        )
+        .expect("offered");
+        let member = second.network.get(id).expect("on the map");
+        assert_eq!(
+            (member.name.as_str(), member.kind, member.circle),
+            ("Riverside walk", MemberKind::Group, Circle::Middle)
+        );
+        assert_eq!(c.on_map, Some(id));
+        assert!(
+            !c.is_planned() && c.is_active(),
+            "still going, no longer planned"
+        );
+        assert!(before.is_planned());
+
+        // Once only.
+        let members = second.network.members.len();
+        assert_eq!(
+            put_on_map(
+                &mut second.network,
+                &mut c,
+                MemberKind::Activity,
+                Circle::Outer
+            ),
+            Err(OnMapRefusal::NotOffered)
+        );
+        assert_eq!(second.network.members.len(), members);
+
+        let score = score_waves(&first, &second);
+        assert!(score.earned(ScoreItem::NewActivities));
+        assert!(
+            !score.earned(ScoreItem::NewMembers),
+            "one addition, one point"
+        );
+        assert_eq!(
+            score
+                .line(ScoreItem::NewActivities)
+                .map(|l| l.reasons.clone()),
+            Some(vec![ScoreReason::NewMember {
+                member: id,
+                kind: MemberKind::Group
+            }])
+        );
+    }
+}

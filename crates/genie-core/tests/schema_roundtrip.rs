@@ -48,15 +48,15 @@ fn wave_round_trips_with_its_whole_network() {
     let mut wave = Wave::first(Timestamp(1_000));
     wave.network = sample_network();
     wave.wellbeing = Some(Wellbeing {
-        life_satisfaction: Some(6),
-        worthwhile: None,
-        happiness: Some(7),
-        anxiety: Some(3),
+        life_satisfaction: Answer::Given(6),
+        worthwhile: Answer::NotAsked,
+        happiness: Answer::Given(7),
+        anxiety: Answer::Given(3),
     });
     wave.loneliness = Some(Loneliness {
-        lack_companionship: Some(2),
-        left_out: Some(1),
-        isolated: None,
+        lack_companionship: Answer::Given(2),
+        left_out: Answer::Given(1),
+        isolated: Answer::Declined,
     });
     round_trip(wave.clone());
     let next = wave.close_and_continue(Timestamp(2_000));
@@ -100,6 +100,7 @@ fn choice_round_trips_with_plan_and_check_ins() {
             barriers: [Barrier::Health].into(),
             note: "Half written".into(),
         }),
+        on_map: Some(MemberId(12)),
     });
 }
 

@@ -380,7 +380,8 @@ fn PlannedActivities() -> impl IntoView {
     let planned = move || {
         state.choices.with(|cs| {
             cs.iter()
-                .filter(|c| c.status != genie_core::model::ChoiceStatus::Stopped)
+                // Once put on the map it is part of the network, no longer a plan.
+                .filter(|c| c.is_planned())
                 .map(|c| (c.id, c.resource_name.clone()))
                 .collect::<Vec<_>>()
         })

@@ -1,12 +1,18 @@
 //! What is due when the app opens: a "did you try it?" check-in about two weeks after each
 //! choice, and a "take stock" redraw of the map about 6 and 12 months after the first map.
 //!
+//! An offer falls due on a day of the person's own calendar and stays due for the whole of
+//! that day and after: a reminder at ten in the morning never leads to "nothing is due" just
+//! because the activity was chosen at eleven. The shell passes "now" and the person's time
+//! zone in ([`TimeZone`]); days are counted on the local calendar, so "two weeks later" is
+//! the same weekday whatever summer time does in between.
+//!
 //! Nothing here reads a clock or stores a "last shown" date. What is due is worked out afresh
 //! from what is recorded (choices, their check-ins, the waves), so a device clock moved
 //! backwards or forwards can only delay or bring forward an offer, never make one come back
 //! once it has been answered, and no arithmetic here can underflow or go negative.
 
-use crate::model::{Choice, ChoiceId, ChoiceStatus, Timestamp, Tried, Wave};
+use crate::model::{Choice, ChoiceId, ChoiceStatus, LocalDay, TimeZone, Tried, Wave};
 
 /// Days from choosing (or from a "not yet" check-in) to the next check-in.
 pub const CHECK_IN_AFTER_DAYS: i64 = 14;
@@ -55,49 +61,55 @@ pub enum DueItem {
     TakeStock(Milestone),
 }
 
-/// An offer and the moment it falls due.
+/// An offer and the local day it falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Due {
     pub item: DueItem,
-    pub at: Timestamp,
+    /// Due from the start of this day on the person's calendar.
+    pub day: LocalDay,
 }
 
 impl Due {
-    /// Whole days since it fell due; 0 if it has not (never negative).
-    pub fn days_overdue(&self, now: Timestamp) -> u32 {
-        whole_days(self.at, now)
+    /// Whole days since it fell due (0 on the day itself, never negative).
+    pub fn days_overdue(&self, today: LocalDay) -> u32 {
+        u32::try_from(self.day.days_until(today).max(0)).unwrap_or(u32::MAX)
     }
 
-    /// Whole days until it falls due, rounded up so "due later today" reads as 1, not 0;
-    /// 0 if it already has (never negative).
-    pub fn days_left(&self, now: Timestamp) -> u32 {
-        let ms = self.at.0.saturating_sub(now.0).max(0);
-        let days = ms / Timestamp::MS_PER_DAY + i64::from(ms % Timestamp::MS_PER_DAY != 0);
-        u32::try_from(days).unwrap_or(u32::MAX)
+    /// Whole days until it falls due (1 for tomorrow); 0 once it has (never negative).
+    pub fn days_left(&self, today: LocalDay) -> u32 {
+        u32::try_from(today.days_until(self.day).max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Whether it is due on `today` (its own day or any later one).
+    pub fn is_due(&self, today: LocalDay) -> bool {
+        self.day <= today
     }
 }
 
-/// Whole days from `from` to `to`, 0 when `to` is earlier; safe for any stored value.
-fn whole_days(from: Timestamp, to: Timestamp) -> u32 {
-    let ms = to.0.saturating_sub(from.0).max(0);
-    u32::try_from(ms / Timestamp::MS_PER_DAY).unwrap_or(u32::MAX)
-}
-
-/// Every offer still to come or still unanswered, with the date it falls due, earliest
+/// Every offer still to come or still unanswered, with the local day it falls due, earliest
 /// first. The UI uses this to make calendar reminders; [`due_now`] picks what to show.
-pub fn schedule(waves: &[Wave], choices: &[Choice]) -> Vec<Due> {
-    let mut out: Vec<Due> = choices.iter().filter_map(next_check_in).collect();
-    out.extend(take_stock(waves));
-    out.sort_by_key(|d| (d.at, d.item));
+pub fn schedule(zone: &dyn TimeZone, waves: &[Wave], choices: &[Choice]) -> Vec<Due> {
+    let mut out: Vec<Due> = choices
+        .iter()
+        .filter_map(|c| next_check_in(zone, c))
+        .collect();
+    out.extend(take_stock(zone, waves));
+    out.sort_by_key(|d| (d.day, d.item));
     out
 }
 
-/// What to offer now: everything in [`schedule`] whose date has come. If both take-stock
-/// points have passed without a redraw, only the later is offered: one redraw answers both.
-pub fn due_now(now: Timestamp, waves: &[Wave], choices: &[Choice]) -> Vec<Due> {
-    let mut out: Vec<Due> = schedule(waves, choices)
+/// What to offer on `today` (the person's local day now): everything in [`schedule`] whose
+/// day has come. If both take-stock points have passed without a redraw, only the later is
+/// offered: one redraw answers both.
+pub fn due_now(
+    today: LocalDay,
+    zone: &dyn TimeZone,
+    waves: &[Wave],
+    choices: &[Choice],
+) -> Vec<Due> {
+    let mut out: Vec<Due> = schedule(zone, waves, choices)
         .into_iter()
-        .filter(|d| d.at <= now)
+        .filter(|d| d.is_due(today))
         .collect();
     let twelve_due = out
         .iter()
@@ -113,7 +125,7 @@ pub fn due_now(now: Timestamp, waves: &[Wave], choices: &[Choice]) -> Vec<Due> {
 /// The count comes from the check-ins recorded and the date from the latest moment recorded
 /// (choosing or any check-in), so a check-in saved under a clock that later moves back still
 /// holds the next one off.
-fn next_check_in(choice: &Choice) -> Option<Due> {
+fn next_check_in(zone: &dyn TimeZone, choice: &Choice) -> Option<Due> {
     if choice.status == ChoiceStatus::Stopped || choice.check_ins.len() >= MAX_CHECK_INS {
         return None;
     }
@@ -133,34 +145,29 @@ fn next_check_in(choice: &Choice) -> Option<Due> {
             choice: choice.id,
             round,
         },
-        at: add_days(base, CHECK_IN_AFTER_DAYS),
+        day: zone.day_of(base).plus_days(CHECK_IN_AFTER_DAYS),
     })
 }
 
 /// Take-stock points not yet answered by a redraw. The first map is the wave with the
 /// smallest id; a later wave answers a milestone if it started no more than
-/// [`TAKE_STOCK_EARLY_DAYS`] before it.
-fn take_stock(waves: &[Wave]) -> Vec<Due> {
+/// [`TAKE_STOCK_EARLY_DAYS`] before its day.
+fn take_stock(zone: &dyn TimeZone, waves: &[Wave]) -> Vec<Due> {
     let Some(first) = waves.iter().min_by_key(|w| w.id) else {
         return Vec::new();
     };
     Milestone::ALL
         .iter()
         .filter_map(|&milestone| {
-            let at = add_days(first.started_at, milestone.days());
-            let counts_from = add_days(at, -TAKE_STOCK_EARLY_DAYS);
+            let day = zone.day_of(first.started_at).plus_days(milestone.days());
+            let counts_from = day.plus_days(-TAKE_STOCK_EARLY_DAYS);
             let answered = waves
                 .iter()
-                .any(|w| w.id != first.id && w.started_at >= counts_from);
+                .any(|w| w.id != first.id && zone.day_of(w.started_at) >= counts_from);
             (!answered).then_some(Due {
                 item: DueItem::TakeStock(milestone),
-                at,
+                day,
             })
         })
         .collect()
-}
-
-/// `plus_days` that cannot overflow, whatever a stored timestamp holds.
-fn add_days(at: Timestamp, days: i64) -> Timestamp {
-    Timestamp(at.0.saturating_add(days.saturating_mul(Timestamp::MS_PER_DAY)))
 }

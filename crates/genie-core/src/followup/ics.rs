@@ -5,6 +5,7 @@
 //! gets the format right: times in UTC with `Z` so no time-zone table is needed, text
 //! escaped, lines folded at 75 octets without splitting a character, CRLF line endings.
 
+use super::due::DueItem;
 use crate::model::Timestamp;
 
 /// Who made the file, as calendars show it. Not translated: it is an identifier.
@@ -17,8 +18,9 @@ const LINE_OCTETS: usize = 75;
 /// One reminder event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reminder<'a> {
-    /// Stable and unique per reminder (e.g. `check-in-3-1@genie`), so importing the same
-    /// reminder again updates it instead of adding a copy.
+    /// Stable and unique per person and reminder ([`reminder_uid`]), so importing the same
+    /// reminder again updates it instead of adding a copy, and two people's reminders (or
+    /// two activities') never merge in one calendar.
     pub uid: &'a str,
     pub starts: Timestamp,
     /// Length of the event in minutes; 0 gives a moment with no length.
@@ -59,6 +61,61 @@ pub fn reminder_ics(reminder: &Reminder, stamp: Timestamp) -> String {
     line("END:VEVENT".into());
     line("END:VCALENDAR".into());
     out
+}
+
+/// The UID of one reminder: the same every time that person makes it, different for every
+/// other person and reminder.
+///
+/// `person` is the moment the person's first map was started (wave 1's `started_at`): it is
+/// kept for good, travels with a backup, and two people starting to the millisecond is
+/// vanishingly rare, so it can tell people apart without a server or a new stored id. It is
+/// hashed, so the file does not show when the map was started. A check-in's UID also holds
+/// when its activity was chosen, so a choice removed and its number reused later gets a new
+/// reminder rather than overwriting the old one's.
+pub fn reminder_uid(person: Timestamp, item: DueItem, chosen_at: Option<Timestamp>) -> String {
+    let person = fnv1a(&person.0.to_le_bytes());
+    match item {
+        DueItem::CheckIn { choice, round } => {
+            let chosen = fnv1a(&chosen_at.unwrap_or_default().0.to_le_bytes()) & 0xffff_ffff;
+            format!(
+                "{person:016x}-check-in-{}-{chosen:08x}-{round}@genie",
+                choice.0
+            )
+        }
+        DueItem::TakeStock(milestone) => {
+            format!("{person:016x}-take-stock-{}@genie", milestone.as_str())
+        }
+    }
+}
+
+/// A file name that says what the reminder is, from its (translated) title: letters and
+/// digits kept, everything else one hyphen, lower case, at most 60 characters, then `.ics`.
+/// "Genie: how did Zoë's walk go?" gives `genie-how-did-zoë-s-walk-go.ics`.
+pub fn ics_file_name(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = out.trim_end_matches('-');
+    if stem.is_empty() {
+        "reminder.ics".into()
+    } else {
+        format!("{stem}.ics")
+    }
+}
+
+/// FNV-1a, 64 bits: a small, stable hash (the same on every device and version).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Escapes a TEXT value: backslash, semicolon, comma and line breaks (any of CRLF, LF, CR

@@ -28,7 +28,7 @@ pub use due::{
     due_now, schedule, Due, DueItem, Milestone, CHECK_IN_AFTER_DAYS, MAX_CHECK_INS,
     TAKE_STOCK_EARLY_DAYS,
 };
-pub use ics::{reminder_ics, Reminder};
+pub use ics::{ics_file_name, reminder_ics, reminder_uid, Reminder};
 pub use offers::{apply as apply_offer, limit_offers, named_barriers, LimitOffer, NEAR_KM};
 pub use wellbeing::{
     loneliness, ons4, set_loneliness, set_ons4, trends, Direction, LonelinessItem, LonelinessScore,

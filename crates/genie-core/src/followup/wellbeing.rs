@@ -6,10 +6,13 @@
 //! would hide what moved. UCLA-3 is a sum of three items, but only when all three are
 //! answered: a partial sum would read as less lonely than the person said.
 //!
+//! Each answer is in one of three states ([`Answer`]): not asked yet, declined, or given;
+//! only a given answer in range counts in a score or a trend.
+//!
 //! Stored values are not trusted: a value outside an item's range (from an old record or a
 //! hand-edited backup) is read as unanswered, never clamped into a rating nobody gave.
 
-use crate::model::{Loneliness, Wave, WaveId, Wellbeing};
+use crate::model::{Answer, Loneliness, Wave, WaveId, Wellbeing};
 
 /// The highest ONS4 answer; the lowest is 0.
 pub const ONS4_MAX: u8 = 10;
@@ -53,10 +56,18 @@ impl Ons4Item {
 
     /// The stored answer, if there is one and it is in range (0 to 10).
     pub fn value(self, wellbeing: &Wellbeing) -> Option<u8> {
-        self.raw(wellbeing).filter(|v| *v <= ONS4_MAX)
+        self.answer(wellbeing).given().filter(|v| *v <= ONS4_MAX)
     }
 
-    fn raw(self, w: &Wellbeing) -> Option<u8> {
+    /// The answer in its three states; a number out of range reads as not asked.
+    pub fn answer(self, w: &Wellbeing) -> Answer {
+        match self.raw(w) {
+            Answer::Given(n) if n > ONS4_MAX => Answer::NotAsked,
+            other => other,
+        }
+    }
+
+    fn raw(self, w: &Wellbeing) -> Answer {
         match self {
             Ons4Item::LifeSatisfaction => w.life_satisfaction,
             Ons4Item::Worthwhile => w.worthwhile,
@@ -65,7 +76,7 @@ impl Ons4Item {
         }
     }
 
-    fn slot(self, w: &mut Wellbeing) -> &mut Option<u8> {
+    fn slot(self, w: &mut Wellbeing) -> &mut Answer {
         match self {
             Ons4Item::LifeSatisfaction => &mut w.life_satisfaction,
             Ons4Item::Worthwhile => &mut w.worthwhile,
@@ -102,11 +113,18 @@ impl LonelinessItem {
 
     /// The stored answer, if there is one and it is in range (1 to 3).
     pub fn value(self, loneliness: &Loneliness) -> Option<u8> {
-        self.raw(loneliness)
-            .filter(|v| (UCLA_ITEM_MIN..=UCLA_ITEM_MAX).contains(v))
+        self.answer(loneliness).given()
     }
 
-    fn raw(self, l: &Loneliness) -> Option<u8> {
+    /// The answer in its three states; a number out of range reads as not asked.
+    pub fn answer(self, l: &Loneliness) -> Answer {
+        match self.raw(l) {
+            Answer::Given(n) if !(UCLA_ITEM_MIN..=UCLA_ITEM_MAX).contains(&n) => Answer::NotAsked,
+            other => other,
+        }
+    }
+
+    fn raw(self, l: &Loneliness) -> Answer {
         match self {
             LonelinessItem::LackCompanionship => l.lack_companionship,
             LonelinessItem::LeftOut => l.left_out,
@@ -114,7 +132,7 @@ impl LonelinessItem {
         }
     }
 
-    fn slot(self, l: &mut Loneliness) -> &mut Option<u8> {
+    fn slot(self, l: &mut Loneliness) -> &mut Answer {
         match self {
             LonelinessItem::LackCompanionship => &mut l.lack_companionship,
             LonelinessItem::LeftOut => &mut l.left_out,
@@ -132,14 +150,15 @@ pub struct OutOfRange {
     pub max: u8,
 }
 
-/// Sets (or clears, with `None`) one ONS4 answer. A value above 10 is refused and the stored
-/// answer is left as it was, so a bad form value cannot overwrite a good rating.
+/// Sets one ONS4 answer (a number, declined, or back to not asked). A value above 10 is
+/// refused and the stored answer is left as it was, so a bad form value cannot overwrite a
+/// good rating.
 pub fn set_ons4(
     wellbeing: &mut Wellbeing,
     item: Ons4Item,
-    value: Option<u8>,
+    value: Answer,
 ) -> Result<(), OutOfRange> {
-    if let Some(v) = value.filter(|v| *v > ONS4_MAX) {
+    if let Some(v) = value.given().filter(|v| *v > ONS4_MAX) {
         return Err(OutOfRange {
             value: v,
             min: 0,
@@ -150,13 +169,17 @@ pub fn set_ons4(
     Ok(())
 }
 
-/// Sets (or clears, with `None`) one UCLA-3 answer; values outside 1 to 3 are refused.
+/// Sets one UCLA-3 answer (a number, declined, or not asked); numbers outside 1 to 3 are
+/// refused.
 pub fn set_loneliness(
     loneliness: &mut Loneliness,
     item: LonelinessItem,
-    value: Option<u8>,
+    value: Answer,
 ) -> Result<(), OutOfRange> {
-    if let Some(v) = value.filter(|v| !(UCLA_ITEM_MIN..=UCLA_ITEM_MAX).contains(v)) {
+    if let Some(v) = value
+        .given()
+        .filter(|v| !(UCLA_ITEM_MIN..=UCLA_ITEM_MAX).contains(v))
+    {
         return Err(OutOfRange {
             value: v,
             min: UCLA_ITEM_MIN,

@@ -20,9 +20,9 @@ pub use network::{
     Relationship, Tie,
 };
 pub use plan::{
-    active_count, can_choose, is_chosen, tried_before, Barrier, CheckIn, CheckInDraft, Choice,
-    ChoiceId, ChoiceStatus, ChooseRefusal, EntryNote, Plan, ReportedProblem, Tried,
-    MAX_ACTIVE_CHOICES,
+    active_count, can_choose, is_chosen, put_on_map, tried_before, Barrier, CheckIn, CheckInDraft,
+    Choice, ChoiceId, ChoiceStatus, ChooseRefusal, EntryNote, OnMapRefusal, Plan, ReportedProblem,
+    Tried, MAX_ACTIVE_CHOICES,
 };
 pub use preferences::{
     AccessNeed, Category, CostLimit, DayPart, Interest, Preferences, SubCategory, TimeSlot,
@@ -30,5 +30,5 @@ pub use preferences::{
 };
 pub use profile::{AgeBand, Condition, Gender, Profile};
 pub use support::{SupportArea, SupportTask};
-pub use time::Timestamp;
-pub use wave::{Loneliness, Wave, WaveId, Wellbeing};
+pub use time::{FixedOffset, LocalDay, TimeZone, Timestamp};
+pub use wave::{Answer, Loneliness, Wave, WaveId, Wellbeing};

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::word_enum::word_enum;
-use super::{MemberId, Timestamp, TravelMode};
+use super::{Circle, MemberId, MemberKind, Network, Timestamp, TravelMode};
 
 /// At most this many activities are being tried at once: small steps are more likely taken.
 pub const MAX_ACTIVE_CHOICES: usize = 3;
@@ -125,6 +125,11 @@ pub struct Choice {
     /// A check-in being answered and not yet saved, kept so a reload loses nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_in_draft: Option<CheckInDraft>,
+    /// The member it became when the person put it on their map after a good check-in.
+    /// From then on it is part of the network (and counts in the change score as a new
+    /// activity or group), no longer an activity they plan to try.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_map: Option<MemberId>,
 }
 
 /// The answers to a check-in while the person is still giving them. Any may be missing.
@@ -181,6 +186,51 @@ impl Choice {
     pub fn is_active(&self) -> bool {
         self.status != ChoiceStatus::Stopped
     }
+
+    /// Still an activity the person plans to try: active and not yet on their map.
+    pub fn is_planned(&self) -> bool {
+        self.is_active() && self.on_map.is_none()
+    }
+
+    /// Whether to offer to put it on the map: the latest check-in says the person went and
+    /// would go again, and it is not on the map already.
+    pub fn can_go_on_map(&self) -> bool {
+        self.on_map.is_none()
+            && self.status != ChoiceStatus::Stopped
+            && self
+                .check_ins
+                .last()
+                .is_some_and(|c| c.tried == Tried::Yes && c.go_again == Some(true))
+    }
+}
+
+/// Why a choice could not be put on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnMapRefusal {
+    /// No good check-in yet (or it was stopped), or it is on the map already.
+    NotOffered,
+    /// Only an activity or a group: that is what the person tried.
+    NotAnActivity,
+}
+
+/// Puts a well-tried choice on the map as a new member of `kind` (activity or group) in the
+/// circle the person picked, named as the directory named it, and notes the member on the
+/// choice. Nothing changes when refused.
+pub fn put_on_map(
+    network: &mut Network,
+    choice: &mut Choice,
+    kind: MemberKind,
+    circle: Circle,
+) -> Result<MemberId, OnMapRefusal> {
+    if !choice.can_go_on_map() {
+        return Err(OnMapRefusal::NotOffered);
+    }
+    if !matches!(kind, MemberKind::Activity | MemberKind::Group) {
+        return Err(OnMapRefusal::NotAnActivity);
+    }
+    let id = network.add(choice.resource_name.clone(), kind, circle);
+    choice.on_map = Some(id);
+    Ok(id)
 }
 
 /// Why a resource cannot be chosen now.

@@ -1,8 +1,77 @@
 //! Waves: dated snapshots of the map, with optional self-ratings, so change can be seen.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Network, Timestamp};
+
+/// One self-rating question, in three states kept apart: not asked yet (nothing chosen),
+/// declined ("Prefer not to answer"), or answered with a number.
+///
+/// Stored as no field at all, the word `"declined"`, or the number, so a record reads at a
+/// glance and an answered rating is stored as it always was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Answer {
+    #[default]
+    NotAsked,
+    Declined,
+    Given(u8),
+}
+
+impl Answer {
+    /// The number given, if any (not checked against the question's range).
+    pub fn given(self) -> Option<u8> {
+        match self {
+            Answer::Given(n) => Some(n),
+            Answer::NotAsked | Answer::Declined => None,
+        }
+    }
+
+    pub fn is_not_asked(&self) -> bool {
+        *self == Answer::NotAsked
+    }
+
+    /// The stable word for the state: `not_asked`, `declined` or `answered` (export column).
+    pub fn state(self) -> &'static str {
+        match self {
+            Answer::NotAsked => "not_asked",
+            Answer::Declined => "declined",
+            Answer::Given(_) => "answered",
+        }
+    }
+}
+
+/// The stored shape: a number or a word (no value at all is "not asked").
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum StoredAnswer {
+    Given(u8),
+    Word(String),
+}
+
+const DECLINED: &str = "declined";
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::NotAsked => serializer.serialize_none(),
+            Answer::Declined => serializer.serialize_str(DECLINED),
+            Answer::Given(n) => serializer.serialize_u8(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Option::<StoredAnswer>::deserialize(deserializer)? {
+            None => Ok(Answer::NotAsked),
+            Some(StoredAnswer::Given(n)) => Ok(Answer::Given(n)),
+            Some(StoredAnswer::Word(word)) if word == DECLINED => Ok(Answer::Declined),
+            Some(StoredAnswer::Word(word)) => Err(serde::de::Error::custom(format!(
+                "unknown answer \"{word}\""
+            ))),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -12,19 +81,26 @@ pub struct WaveId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Wellbeing {
-    pub life_satisfaction: Option<u8>,
-    pub worthwhile: Option<u8>,
-    pub happiness: Option<u8>,
-    pub anxiety: Option<u8>,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub life_satisfaction: Answer,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub worthwhile: Answer,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub happiness: Answer,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub anxiety: Answer,
 }
 
 /// The three-item UCLA loneliness scale: each answered 1 (hardly ever) to 3 (often).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Loneliness {
-    pub lack_companionship: Option<u8>,
-    pub left_out: Option<u8>,
-    pub isolated: Option<u8>,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub lack_companionship: Answer,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub left_out: Answer,
+    #[serde(skip_serializing_if = "Answer::is_not_asked")]
+    pub isolated: Answer,
 }
 
 /// One drawing of the map. The open wave is the one being edited; a closed wave is kept as it

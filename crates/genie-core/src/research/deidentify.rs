@@ -2,9 +2,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::followup::{score_waves, ScoreItem, ScoreReason};
 use crate::model::{
-    Circle, ContactFrequency, Loneliness, MemberId, MemberKind, Relationship, SupportArea,
-    SupportTask, Timestamp, Wave, Wellbeing,
+    Barrier, Choice, ChoiceStatus, Circle, ContactFrequency, Loneliness, MemberId, MemberKind,
+    Relationship, SupportArea, SupportTask, Timestamp, TravelMode, Tried, Wave, Wellbeing,
 };
 
 use super::iso_date;
@@ -59,6 +60,58 @@ pub struct EdgeRow {
     pub target: String,
 }
 
+/// One chosen activity and its plan, without the activity's name or the person's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceRow {
+    /// The choice's number (1 for the first chosen), the same in `genie-check-ins.csv`.
+    pub choice: u32,
+    /// The wave open when it was chosen (0 if there is no map at all).
+    pub wave: u32,
+    pub date: String,
+    /// Whole days from the start of the first wave.
+    pub day: i64,
+    pub status: ChoiceStatus,
+    /// Whether a first step was written (its words are not exported).
+    pub first_step: bool,
+    /// Whether a date or words for when to go were given.
+    pub when: bool,
+    /// The member who might come along, by code, if they are on a map.
+    pub with_member: Option<String>,
+    pub travel: Option<TravelMode>,
+    pub expected_barriers: BTreeSet<Barrier>,
+    /// The member it became when put on the map after a good check-in, by code.
+    pub on_map: Option<String>,
+}
+
+/// One check-in on a choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckInRow {
+    pub choice: u32,
+    /// 1 for the first check-in on that choice.
+    pub round: usize,
+    /// The wave open at the time.
+    pub wave: u32,
+    pub date: String,
+    pub day: i64,
+    pub tried: Tried,
+    pub how_it_went: Option<u8>,
+    pub go_again: Option<bool>,
+    pub barriers: BTreeSet<Barrier>,
+}
+
+/// The five-item change score between two consecutive waves, with the members that earned
+/// each point, by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeRow {
+    pub from_wave: u32,
+    pub to_wave: u32,
+    /// In the published order: each item, whether it earned its point, and the codes of the
+    /// members behind it.
+    pub items: Vec<(ScoreItem, bool, Vec<String>)>,
+    /// 0 to 5.
+    pub total: u8,
+}
+
 /// The de-identified waves: everything the export files are written from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deidentified {
@@ -68,6 +121,12 @@ pub struct Deidentified {
     pub nodes: Vec<NodeRow>,
     /// By wave, then by the pair's members.
     pub edges: Vec<EdgeRow>,
+    /// By choice number.
+    pub choices: Vec<ChoiceRow>,
+    /// By choice number, then round.
+    pub check_ins: Vec<CheckInRow>,
+    /// One per pair of consecutive waves, in wave order.
+    pub changes: Vec<ChangeRow>,
 }
 
 /// The word for a person whose relationship was not given.
@@ -80,7 +139,11 @@ pub(super) const UNSTATED: &str = "unstated";
 /// of the first wave it appears in, even if its relationship changes later, so a member can be
 /// followed across waves. Closed waves never change, so exporting again after a new wave keeps
 /// the earlier codes.
-pub fn deidentify(waves: &[Wave]) -> Deidentified {
+///
+/// Choices keep their plan's shape (whether a first step and a time were given, travel,
+/// who might come along, by code, barriers named) and their check-ins, never the activity's
+/// name, the directory entry or the person's notes.
+pub fn deidentify(waves: &[Wave], choices: &[Choice]) -> Deidentified {
     let mut ordered: Vec<&Wave> = waves.iter().collect();
     ordered.sort_by_key(|wave| (wave.id, wave.started_at));
     let first_start = ordered.first().map(|wave| wave.started_at);
@@ -89,7 +152,7 @@ pub fn deidentify(waves: &[Wave]) -> Deidentified {
     let mut counters: BTreeMap<String, u32> = BTreeMap::new();
     let mut out = Deidentified::default();
 
-    for wave in ordered {
+    for wave in &ordered {
         let number = wave.id.0;
         let date = iso_date(wave.started_at);
         let network = &wave.network;
@@ -170,7 +233,87 @@ pub fn deidentify(waves: &[Wave]) -> Deidentified {
             loneliness: wave.loneliness,
         });
     }
+
+    let day_of = |at: Timestamp| {
+        first_start.map_or(0, |first| {
+            at.0.saturating_sub(first.0)
+                .div_euclid(Timestamp::MS_PER_DAY)
+        })
+    };
+    // The wave open at a moment: the latest started by then (the first if none was).
+    let wave_at = |at: Timestamp| -> u32 {
+        ordered
+            .iter()
+            .rev()
+            .find(|w| w.started_at <= at)
+            .or(ordered.first())
+            .map_or(0, |w| w.id.0)
+    };
+    let code_of = |id: Option<MemberId>| id.and_then(|id| codes.get(&id).cloned());
+
+    let mut chosen: Vec<&Choice> = choices.iter().collect();
+    chosen.sort_by_key(|c| c.id);
+    for choice in chosen {
+        out.choices.push(ChoiceRow {
+            choice: choice.id.0,
+            wave: wave_at(choice.chosen_at),
+            date: iso_date(choice.chosen_at),
+            day: day_of(choice.chosen_at),
+            status: choice.status,
+            first_step: !choice.plan.first_step.trim().is_empty(),
+            when: choice.plan.when.is_some() || !choice.plan.when_text.trim().is_empty(),
+            with_member: code_of(choice.plan.with_member),
+            travel: choice.plan.travel,
+            expected_barriers: choice.plan.expected_barriers.clone(),
+            on_map: code_of(choice.on_map),
+        });
+        for (index, check_in) in choice.check_ins.iter().enumerate() {
+            out.check_ins.push(CheckInRow {
+                choice: choice.id.0,
+                round: index + 1,
+                wave: wave_at(check_in.at),
+                date: iso_date(check_in.at),
+                day: day_of(check_in.at),
+                tried: check_in.tried,
+                how_it_went: check_in.how_it_went.filter(|n| (1..=5).contains(n)),
+                go_again: check_in.go_again,
+                barriers: check_in.barriers.clone(),
+            });
+        }
+    }
+
+    for pair in ordered.windows(2) {
+        let [before, after] = pair else { continue };
+        let score = score_waves(before, after);
+        let items = score
+            .lines
+            .iter()
+            .map(|line| {
+                let mut members: Vec<String> = line
+                    .reasons
+                    .iter()
+                    .filter_map(|reason| code_of(Some(reason_member(reason))))
+                    .collect();
+                members.dedup();
+                (line.item, line.earned(), members)
+            })
+            .collect();
+        out.changes.push(ChangeRow {
+            from_wave: before.id.0,
+            to_wave: after.id.0,
+            items,
+            total: score.total(),
+        });
+    }
     out
+}
+
+fn reason_member(reason: &ScoreReason) -> MemberId {
+    match reason {
+        ScoreReason::NewMember { member, .. }
+        | ScoreReason::SupportChanged { member, .. }
+        | ScoreReason::MoreContact { member, .. } => *member,
+    }
 }
 
 /// `person:friend`, `person:unstated`, or the kind alone for members that are not people.

@@ -1,4 +1,6 @@
-//! GraphML: one `<graph>` per wave in one document, with the node table's columns as data.
+//! GraphML: one `<graph>` per wave in one document, with the node table's columns as data,
+//! and the same graphs one per document: networkx's `read_graphml` and igraph read only the
+//! first graph of a document, so an evaluator using them needs a file per wave.
 
 use std::fmt::Write as _;
 
@@ -7,12 +9,27 @@ use super::deidentify::Deidentified;
 use super::xml::escape;
 
 /// Node columns that become GraphML booleans; the rest are strings (the wave number is an int).
-const BOOLEAN_COLUMNS: [&str; 3] = ["helps_illness", "helps_everyday", "helps_emotional"];
+pub(super) const BOOLEAN_COLUMNS: [&str; 3] =
+    ["helps_illness", "helps_everyday", "helps_emotional"];
 
 /// The waves as GraphML: each wave its own undirected graph (`wave-1`, `wave-2`, ...). Node
 /// ids are `w<wave>:<member code>`, unique in the document; the member code itself is the
 /// `member` data field, so a member can be matched across graphs.
 pub fn graphml(data: &Deidentified) -> String {
+    document(data, |_| true)
+}
+
+/// One GraphML document per wave, as (wave number, document), in wave order. Each is the
+/// same graph as in [`graphml`], with the same ids.
+pub fn graphml_per_wave(data: &Deidentified) -> Vec<(u32, String)> {
+    data.waves
+        .iter()
+        .map(|w| (w.wave, document(data, |n| n == w.wave)))
+        .collect()
+}
+
+/// A GraphML document with the graphs of the waves `wanted` picks.
+fn document(data: &Deidentified, wanted: impl Fn(u32) -> bool) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -45,7 +62,7 @@ pub fn graphml(data: &Deidentified) -> String {
         );
     }
 
-    for wave in &data.waves {
+    for wave in data.waves.iter().filter(|w| wanted(w.wave)) {
         let _ = writeln!(
             out,
             "  <graph id=\"wave-{}\" edgedefault=\"undirected\">",

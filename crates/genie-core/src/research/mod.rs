@@ -17,14 +17,16 @@ mod graphml;
 mod xml;
 mod zip;
 
-pub use csv::{edges_csv, nodes_csv, waves_csv};
-pub use deidentify::{deidentify, Deidentified, EdgeRow, NodeRow, WaveRow};
+pub use csv::{change_csv, check_ins_csv, choices_csv, edges_csv, nodes_csv, waves_csv};
+pub use deidentify::{
+    deidentify, ChangeRow, CheckInRow, ChoiceRow, Deidentified, EdgeRow, NodeRow, WaveRow,
+};
 pub use dictionary::data_dictionary;
 pub use gexf::gexf;
-pub use graphml::graphml;
+pub use graphml::{graphml, graphml_per_wave};
 pub use zip::{zip, zip_name};
 
-use crate::model::{Timestamp, Wave};
+use crate::model::{Choice, Timestamp, Wave};
 
 /// Every file of a research export, ready to save.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,23 +34,46 @@ pub struct ResearchExport {
     pub waves_csv: String,
     pub nodes_csv: String,
     pub edges_csv: String,
+    pub choices_csv: String,
+    pub check_ins_csv: String,
+    pub change_csv: String,
+    /// All waves in one document.
     pub graphml: String,
+    /// One document per wave, as (wave number, document).
+    pub graphml_waves: Vec<(u32, String)>,
     pub gexf: String,
     /// The data dictionary, as Markdown.
     pub dictionary: String,
 }
 
+/// The name of one wave's GraphML file.
+pub fn wave_graphml_name(wave: u32) -> String {
+    format!("genie-wave-{wave}.graphml")
+}
+
 impl ResearchExport {
     /// The files as (suggested name, contents), in the order to offer them.
-    pub fn files(&self) -> [(&'static str, &str); 6] {
-        [
-            ("genie-waves.csv", &self.waves_csv),
+    pub fn files(&self) -> Vec<(String, &str)> {
+        let mut files: Vec<(String, &str)> = [
+            ("genie-waves.csv", self.waves_csv.as_str()),
             ("genie-nodes.csv", &self.nodes_csv),
             ("genie-edges.csv", &self.edges_csv),
+            ("genie-choices.csv", &self.choices_csv),
+            ("genie-check-ins.csv", &self.check_ins_csv),
+            ("genie-change.csv", &self.change_csv),
             ("genie-network.graphml", &self.graphml),
-            ("genie-network.gexf", &self.gexf),
-            ("genie-data-dictionary.md", &self.dictionary),
         ]
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), text))
+        .collect();
+        files.extend(
+            self.graphml_waves
+                .iter()
+                .map(|(wave, text)| (wave_graphml_name(*wave), text.as_str())),
+        );
+        files.push(("genie-network.gexf".into(), &self.gexf));
+        files.push(("genie-data-dictionary.md".into(), &self.dictionary));
+        files
     }
 
     /// Every file in one zip archive dated `at`, to save as [`zip_name`].
@@ -56,20 +81,24 @@ impl ResearchExport {
         let files = self.files();
         let entries: Vec<(&str, &[u8])> = files
             .iter()
-            .map(|(name, text)| (*name, text.as_bytes()))
+            .map(|(name, text)| (name.as_str(), text.as_bytes()))
             .collect();
         zip(&entries, at)
     }
 }
 
-/// Makes every file of the research export from the person's waves.
-pub fn export(waves: &[Wave]) -> ResearchExport {
-    let data = deidentify(waves);
+/// Makes every file of the research export from the person's waves and choices.
+pub fn export(waves: &[Wave], choices: &[Choice]) -> ResearchExport {
+    let data = deidentify(waves, choices);
     ResearchExport {
         waves_csv: waves_csv(&data),
         nodes_csv: nodes_csv(&data),
         edges_csv: edges_csv(&data),
+        choices_csv: choices_csv(&data),
+        check_ins_csv: check_ins_csv(&data),
+        change_csv: change_csv(&data),
         graphml: graphml(&data),
+        graphml_waves: graphml_per_wave(&data),
         gexf: gexf(&data),
         dictionary: data_dictionary(),
     }

@@ -69,3 +69,30 @@ fn condition_from_words(words: &str) -> Option<Condition> {
         return None;
     })
 }
+
+/// Wave 1 to 2: each well-being answer now has three states (not asked yet, declined,
+/// answered) where version 1 had a number or nothing.
+///
+/// A missing loneliness answer in a wave where the loneliness questions were touched
+/// becomes "declined": version 1 showed it with "Prefer not to answer" selected, so that is
+/// what the person saw and kept. A missing ONS4 answer stays "not asked": version 1 showed it
+/// as "Not answered", which declined nothing. Questions never touched (no `loneliness` or
+/// `wellbeing` at all) stay not asked. Numbers are kept as they were.
+pub(super) fn wave_v1_to_v2(old: Value) -> Result<Value, String> {
+    let Value::Object(mut wave) = old else {
+        return Err("wave is not an object".into());
+    };
+    if let Some(Value::Object(loneliness)) = wave.get_mut("loneliness") {
+        for item in ["lack_companionship", "left_out", "isolated"] {
+            let missing = loneliness.get(item).map_or(true, Value::is_null);
+            if missing {
+                loneliness.insert(item.into(), Value::from("declined"));
+            }
+        }
+    }
+    if let Some(Value::Object(wellbeing)) = wave.get_mut("wellbeing") {
+        // No value is "not asked" in version 2 too; nulls are simply dropped.
+        wellbeing.retain(|_, v| !v.is_null());
+    }
+    Ok(Value::Object(wave))
+}

@@ -38,10 +38,18 @@ impl Record for Preferences {
 
 impl Record for Wave {
     const STORE: Store = Store::Waves;
-    const VERSION: u32 = 1;
+    /// 1: well-being answers a number or nothing. 2: not asked, declined or a number.
+    const VERSION: u32 = 2;
 
     fn key(&self) -> String {
         format!("{:08}", self.id.0)
+    }
+
+    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            1 => migrate::wave_v1_to_v2(data),
+            _ => Err(format!("unknown wave version {from}")),
+        }
     }
 
     /// The database keeps a unique index on `open`, so it can never hold two open waves.

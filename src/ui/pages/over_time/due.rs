@@ -9,12 +9,18 @@ use crate::platform;
 use crate::session::Session;
 use crate::ui::route::Route;
 
-/// The offers due now, worded.
+/// The offers due today: each is due for the whole of its day on the device's calendar, so
+/// a reminder at ten finds it even if the activity was chosen at eleven.
 fn due_items(state: Session) -> Vec<Due> {
     let waves = state.all_waves();
-    state
-        .choices
-        .with(|choices| due_now(platform::now(), &waves, choices))
+    state.choices.with(|choices| {
+        due_now(
+            platform::local_today(),
+            &platform::DeviceZone,
+            &waves,
+            choices,
+        )
+    })
 }
 
 /// One offer in words, with where to answer it.

@@ -1,7 +1,9 @@
 //! Reminders that need no server: the next check-in or "take stock" as a calendar file the
 //! person adds to their own calendar.
 
-use genie_core::followup::{reminder_ics, schedule, DueItem, Milestone, Reminder};
+use genie_core::followup::{
+    ics_file_name, reminder_ics, reminder_uid, schedule, DueItem, Milestone, Reminder,
+};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -18,11 +20,19 @@ pub fn Reminders() -> impl IntoView {
     move || {
         let locale = i18n.get_locale();
         let waves = state.all_waves();
-        let now = platform::now();
-        let upcoming = state.choices.with(|choices| schedule(&waves, choices));
+        // The first map's start tells this person's reminders from anyone else's.
+        let person = waves
+            .iter()
+            .min_by_key(|w| w.id)
+            .map(|w| w.started_at)
+            .unwrap_or_default();
+        let today = platform::local_today();
+        let upcoming = state
+            .choices
+            .with(|choices| schedule(&platform::DeviceZone, &waves, choices));
         let upcoming: Vec<_> = upcoming
             .into_iter()
-            .filter(|d| d.at > now)
+            .filter(|d| !d.is_due(today))
             .take(4)
             .collect();
         if upcoming.is_empty() {
@@ -31,28 +41,28 @@ pub fn Reminders() -> impl IntoView {
         let items = upcoming
             .into_iter()
             .map(|due| {
-                let (summary, uid) = match due.item {
-                    DueItem::CheckIn { choice, round } => {
-                        let name = state.choices.with(|cs| {
+                let (summary, chosen_at) = match due.item {
+                    DueItem::CheckIn { choice, .. } => {
+                        let (name, chosen_at) = state.choices.with(|cs| {
                             cs.iter()
                                 .find(|c| c.id == choice)
-                                .map(|c| c.resource_name.clone())
+                                .map(|c| (c.resource_name.clone(), Some(c.chosen_at)))
                                 .unwrap_or_default()
                         });
-                        (
-                            td_string!(locale, reminders.check_in, name = name),
-                            format!("check-in-{}-{}@genie", choice.0, round),
-                        )
+                        (td_string!(locale, reminders.check_in, name = name), chosen_at)
                     }
                     DueItem::TakeStock(milestone) => (
                         match milestone {
                             Milestone::SixMonths => td_string!(locale, reminders.six_months).to_string(),
                             Milestone::TwelveMonths => td_string!(locale, reminders.twelve_months).to_string(),
                         },
-                        format!("take-stock-{}@genie", milestone.as_str()),
+                        None,
                     ),
                 };
-                let starts = platform::at_local_hour(due.at, REMINDER_HOUR);
+                let uid = reminder_uid(person, due.item, chosen_at);
+                // The file is named from its title, so four reminders are four names.
+                let file_name = ics_file_name(&summary);
+                let starts = platform::at_local_hour_on(due.day, REMINDER_HOUR);
                 let date = platform::local_date(starts, crate::ui::labels::date_locale(locale));
                 let label = td_string!(locale, reminders.add, what = summary.clone(), date = date);
                 let description = td_string!(locale, reminders.description).to_string();
@@ -72,7 +82,7 @@ pub fn Reminders() -> impl IntoView {
                                     },
                                     platform::now(),
                                 );
-                                platform::save_file(&ics, "text/calendar;charset=utf-8", "genie-reminder.ics");
+                                platform::save_file(&ics, "text/calendar;charset=utf-8", &file_name);
                             }
                         >
                             {label}

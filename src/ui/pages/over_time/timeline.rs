@@ -83,12 +83,33 @@ pub fn Timeline() -> impl IntoView {
 /// Maps started and closed, and check-ins, oldest first.
 fn timeline_events(state: Session, waves: &[Wave], locale: Locale) -> impl IntoView {
     let mut events: Vec<(i64, String)> = Vec::new();
+    // Each count says when it was taken: a map started as a copy holds what the one before
+    // held when it was kept; a kept map, what it held then. The open map's count changes as
+    // it is drawn, so it is not given a date here.
     for wave in waves {
-        let count = wave.network.members.len();
-        events.push((
-            wave.started_at.0,
-            td_string!(locale, timeline.map_started, n = wave.id.0, count = count),
-        ));
+        let before = waves.iter().filter(|w| w.id < wave.id).max_by_key(|w| w.id);
+        let started = match before {
+            None => td_string!(locale, timeline.map_started_first, n = wave.id.0),
+            Some(before) => td_string!(
+                locale,
+                timeline.map_started_copy,
+                n = wave.id.0,
+                before = before.id.0,
+                count = before.network.members.len()
+            ),
+        };
+        events.push((wave.started_at.0, started));
+        if let Some(closed) = wave.closed_at {
+            events.push((
+                closed.0,
+                td_string!(
+                    locale,
+                    timeline.map_kept,
+                    n = wave.id.0,
+                    count = wave.network.members.len()
+                ),
+            ));
+        }
     }
     state.choices.with(|choices| {
         for choice in choices {

@@ -5,11 +5,15 @@ use genie_core::followup::{
     loneliness, set_loneliness, set_ons4, trends, LonelinessItem, Measure, Ons4Item, Reading,
     ONS4_MAX, UCLA_ITEM_MAX, UCLA_ITEM_MIN,
 };
+use genie_core::model::Answer;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::session::Session;
 use crate::ui::components::radio_option;
+
+/// The form value of a declined answer ("Prefer not to answer").
+const DECLINED: &str = "declined";
 
 fn ons4_question(item: Ons4Item, locale: Locale) -> &'static str {
     match item {
@@ -48,12 +52,16 @@ pub fn WellbeingForm() -> impl IntoView {
         .copied()
         .map(|item| {
             let id = format!("ons4-{}", item.as_str());
+            // Three states: "" (not asked yet, the first option), "declined" or the number.
             let value = move || {
-                state
+                let answer = state
                     .wave
-                    .with(|w| w.wellbeing.and_then(|b| item.value(&b)))
-                    .map(|v| v.to_string())
-                    .unwrap_or_default()
+                    .with(|w| w.wellbeing.map(|b| item.answer(&b)).unwrap_or_default());
+                match answer {
+                    Answer::NotAsked => String::new(),
+                    Answer::Declined => DECLINED.to_string(),
+                    Answer::Given(n) => n.to_string(),
+                }
             };
             let options = (0..=ONS4_MAX)
                 .map(|n| {
@@ -72,7 +80,12 @@ pub fn WellbeingForm() -> impl IntoView {
                         id=id
                         prop:value=value
                         on:change=move |ev| {
-                            let answer = event_target_value(&ev).parse::<u8>().ok();
+                            let word = event_target_value(&ev);
+                            let answer = match word.parse::<u8>() {
+                                Ok(n) => Answer::Given(n),
+                                Err(_) if word == DECLINED => Answer::Declined,
+                                Err(_) => Answer::NotAsked,
+                            };
                             state.update_wave(|w| {
                                 let mut ratings = w.wellbeing.unwrap_or_default();
                                 if set_ons4(&mut ratings, item, answer).is_ok() {
@@ -83,6 +96,7 @@ pub fn WellbeingForm() -> impl IntoView {
                     >
                         <option value="">{t!(i18n, wellbeing.not_answered)}</option>
                         {options}
+                        <option value=DECLINED>{t!(i18n, wellbeing.prefer_not_to_answer)}</option>
                     </select>
                 </div>
             }
@@ -93,14 +107,18 @@ pub fn WellbeingForm() -> impl IntoView {
         .copied()
         .map(|item| {
             let name = format!("ucla-{}", item.as_str());
+            // Nothing is selected until the person picks: "not asked yet" and "declined" are
+            // different answers, on screen and in the export.
             let current = move || {
-                state
-                    .wave
-                    .with(|w| w.loneliness.and_then(|l| item.value(&l)))
+                state.wave.with(|w| {
+                    w.loneliness
+                        .map(|l| item.answer(&l))
+                        .filter(|a| !a.is_not_asked())
+                })
             };
-            // Every answer, and "Prefer not to answer" (no answer) last, so an answer can be
+            // Every answer, and "Prefer not to answer" (declined) last, so an answer can be
             // taken back as with the questions above.
-            let pick = Callback::new(move |answer: Option<u8>| {
+            let pick = Callback::new(move |answer: Answer| {
                 state.update_wave(|w| {
                     let mut answers = w.loneliness.unwrap_or_default();
                     if set_loneliness(&mut answers, item, answer).is_ok() {
@@ -109,24 +127,30 @@ pub fn WellbeingForm() -> impl IntoView {
                 });
             });
             let options = (UCLA_ITEM_MIN..=UCLA_ITEM_MAX)
-                .map(Some)
-                .chain([None])
+                .map(Answer::Given)
+                .chain([Answer::Declined])
                 .map(|answer| {
                     let label = Signal::derive(move || {
                         match answer {
-                            Some(1) => t_string!(i18n, wellbeing.hardly_ever),
-                            Some(2) => t_string!(i18n, wellbeing.some_of_the_time),
-                            Some(_) => t_string!(i18n, wellbeing.often),
-                            None => t_string!(i18n, wellbeing.prefer_not_to_answer),
+                            Answer::Given(1) => t_string!(i18n, wellbeing.hardly_ever),
+                            Answer::Given(2) => t_string!(i18n, wellbeing.some_of_the_time),
+                            Answer::Given(_) => t_string!(i18n, wellbeing.often),
+                            Answer::NotAsked | Answer::Declined => {
+                                t_string!(i18n, wellbeing.prefer_not_to_answer)
+                            }
                         }
                         .to_string()
                     });
+                    let word = match answer {
+                        Answer::Given(n) => n.to_string(),
+                        Answer::NotAsked | Answer::Declined => DECLINED.to_string(),
+                    };
                     radio_option(
                         name.clone(),
-                        answer.map(|n| n.to_string()).unwrap_or_default(),
+                        word,
                         answer,
                         label,
-                        Signal::derive(move || Some(current())),
+                        Signal::derive(current),
                         pick,
                     )
                 })

@@ -1,7 +1,8 @@
 //! "How did it go?": a check-in on a chosen activity. Offered about two weeks after choosing
 //! (the "Over time" page and the welcome page say when), and open to answer at any time.
+//! After a good check-in (went, would go again) it offers to put the activity on the map.
 
-use genie_core::model::{Barrier, CheckInDraft, ChoiceId, Tried};
+use genie_core::model::{put_on_map, Barrier, CheckInDraft, ChoiceId, Circle, MemberKind, Tried};
 use leptos::html::Fieldset;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,6 +11,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::session::Session;
 use crate::ui::components::{radio_option, CheckboxGroup};
+use crate::ui::labels::Labelled;
 
 #[component]
 pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
@@ -205,5 +207,129 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
                 {t!(i18n, check_in.save)}
             </button>
         </details>
+        <OnMapOffer id=id />
+    }
+}
+
+/// "Put it on your map?": offered once a check-in says the person went and would go again.
+/// They pick what it is (an activity or a group) and its circle; it then joins the map as a
+/// new member, counts in the change score as a new activity, and leaves the list of
+/// activities they plan to try.
+#[component]
+fn OnMapOffer(id: ChoiceId) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = Session::expect();
+    let choice = move || {
+        state
+            .choices
+            .with(|cs| cs.iter().find(|c| c.id == id).cloned())
+    };
+    let offered = move || choice().is_some_and(|c| c.can_go_on_map());
+    let name = move || choice().map(|c| c.resource_name).unwrap_or_default();
+    let on_map = move || choice().and_then(|c| c.on_map);
+    let kind = RwSignal::new(None::<MemberKind>);
+    let circle = RwSignal::new(None::<Circle>);
+    let asked = RwSignal::new(false);
+    let missing = move || asked.get() && (kind.get().is_none() || circle.get().is_none());
+    let prefix = format!("on-map-{}", id.0);
+    // A function (so it can be copied into each redraw) for the problem line's id.
+    let problem_id = move || format!("on-map-{}-problem", id.0);
+    let add = move |_| {
+        let (Some(k), Some(c)) = (kind.get_untracked(), circle.get_untracked()) else {
+            asked.set(true);
+            return;
+        };
+        let Some(mut chosen) = choice() else {
+            return;
+        };
+        let mut added = None;
+        state.update_network(|network| {
+            added = put_on_map(network, &mut chosen, k, c).ok();
+        });
+        if let Some(member) = added {
+            state.update_choice(id, |stored| stored.on_map = Some(member));
+            state.announce(t_string!(i18n, check_in.on_map_done, name = name()));
+        }
+    };
+    let kind_name = format!("{prefix}-kind");
+    let kind_options = move || {
+        [MemberKind::Activity, MemberKind::Group]
+            .into_iter()
+            .map(|value| {
+                let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
+                let pick = Callback::new(move |v: MemberKind| kind.set(Some(v)));
+                radio_option(
+                    kind_name.clone(),
+                    value.as_str().into(),
+                    value,
+                    label,
+                    kind.into(),
+                    pick,
+                )
+            })
+            .collect_view()
+    };
+    let circle_name = format!("{prefix}-circle");
+    let circle_options = move || {
+        Circle::ALL
+            .iter()
+            .copied()
+            .map(|value| {
+                let label = Signal::derive(move || value.label(i18n.get_locale()).to_string());
+                let pick = Callback::new(move |v: Circle| circle.set(Some(v)));
+                radio_option(
+                    circle_name.clone(),
+                    value.as_str().into(),
+                    value,
+                    label,
+                    circle.into(),
+                    pick,
+                )
+            })
+            .collect_view()
+    };
+    let title_id = format!("{prefix}-title");
+    view! {
+        <Show when=move || on_map().is_some()>
+            <p class="hint" data-testid="on-map-done">
+                {move || t_string!(i18n, check_in.on_map_done, name = name())}
+            </p>
+        </Show>
+        // Drawn only while offered, so the page holds no hidden form.
+        <Show when=offered>
+            <section
+                class="on-map-offer"
+                data-testid="on-map-offer"
+                aria-labelledby=title_id.clone()
+            >
+                <h3 id=title_id.clone()>
+                    {move || t_string!(i18n, check_in.on_map_title, name = name())}
+                </h3>
+                <p class="hint">{t!(i18n, check_in.on_map_intro)}</p>
+                <fieldset
+                    class="choices"
+                    aria-invalid=move || (missing() && kind.get().is_none()).then_some("true")
+                    aria-describedby=move || missing().then(problem_id)
+                >
+                    <legend>{t!(i18n, check_in.on_map_kind)}</legend>
+                    {kind_options.clone()}
+                </fieldset>
+                <fieldset
+                    class="choices"
+                    aria-invalid=move || (missing() && circle.get().is_none()).then_some("true")
+                >
+                    <legend>{t!(i18n, check_in.on_map_circle)}</legend>
+                    {circle_options.clone()}
+                </fieldset>
+                <Show when=missing>
+                    <p class="problem" role="alert" id=problem_id() data-testid="on-map-problem">
+                        {t!(i18n, check_in.on_map_needed)}
+                    </p>
+                </Show>
+                <button type="button" class="button primary" on:click=add>
+                    {move || t_string!(i18n, check_in.on_map_add, name = name())}
+                </button>
+            </section>
+        </Show>
     }
 }

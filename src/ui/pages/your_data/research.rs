@@ -30,7 +30,8 @@ pub fn ResearchSection() -> impl IntoView {
                 Ok(waves) => {
                     let at = platform::now();
                     let name = research::zip_name(at);
-                    let archive = research::export(&waves).zip(at);
+                    let choices = state.choices.get_untracked();
+                    let archive = research::export(&waves, &choices).zip(at);
                     platform::save_bytes(&archive, "application/zip", &name);
                     Outcome::Saved(name)
                 }
