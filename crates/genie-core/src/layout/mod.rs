@@ -67,6 +67,8 @@
 //!
 //! Use [`Geometry::for_network`] for the map: it keeps the rings fixed and shrinks the nodes
 //! in steps as the network grows or one circle gets crowded, so members always fit.
+//! [`place_missing`] (`repair.rs`) lays out a map read from a file or an older version before
+//! it is shown or stored, when members have no position or one outside their circle.
 //! [`quality`] measures a drawing (for tests and the benchmark) and [`sample`] makes
 //! networks of any size to measure.
 
@@ -74,6 +76,7 @@ mod force;
 mod geometry;
 pub mod picture;
 pub mod quality;
+pub mod repair;
 mod rescue;
 pub mod sample;
 mod seed;
@@ -87,6 +90,7 @@ use crate::model::{Circle, Member, MemberId, MemberKind, Network, Point};
 
 pub use geometry::{circle_at, Geometry};
 pub use picture::{by_circle, picture, Picture};
+pub use repair::{is_placed, place_missing};
 
 use force::{Body, Graph};
 use geometry::{contact_distance, ring_index};
