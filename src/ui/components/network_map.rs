@@ -389,7 +389,7 @@ pub fn NetworkMap() -> impl IntoView {
                     type="button"
                     class="button"
                     data-zoom="in"
-                    prop:disabled=move || viewport.get().zoom >= layout::viewport::MAX_ZOOM
+                    disabled=move || { viewport.get().zoom >= layout::viewport::MAX_ZOOM }
                     on:click=move |_| zoom_by(ZOOM_STEP)
                 >
                     {t!(i18n, network.zoom_in)}
@@ -398,7 +398,7 @@ pub fn NetworkMap() -> impl IntoView {
                     type="button"
                     class="button"
                     data-zoom="out"
-                    prop:disabled=move || viewport.get().zoom <= 1.0
+                    disabled=move || { viewport.get().zoom <= 1.0 }
                     on:click=move |_| zoom_by(1.0 / ZOOM_STEP)
                 >
                     {t!(i18n, network.zoom_out)}
@@ -407,7 +407,7 @@ pub fn NetworkMap() -> impl IntoView {
                     type="button"
                     class="button"
                     data-zoom="fit"
-                    prop:disabled=move || viewport.get() == Viewport::FIT
+                    disabled=move || { viewport.get() == Viewport::FIT }
                     on:click=move |_| {
                         viewport.set(Viewport::FIT);
                         label_zoom.set(1.0);
@@ -436,6 +436,7 @@ pub fn NetworkMap() -> impl IntoView {
                 on:pointerup=on_pointer_up
                 on:pointercancel=move |_| drag.set(None)
                 data-testid="network-map"
+                data-zoom-level=move || format!("{:.2}", viewport.get().zoom)
             >
                 {rings}
                 {titles}
@@ -493,15 +494,15 @@ fn member_node(
     let kind = member.kind;
     let circle = member.circle;
     let full = member.name.clone();
-    // The accessible name starts with the words shown, when they are not already in the name
-    // (initials), so what is seen is what a voice user says (WCAG 2.5.3).
+    // The accessible name starts with the words shown, when they are not whole words of the
+    // name (initials), so what is seen is what a voice user says (WCAG 2.5.3).
     let aria = move || {
         let locale = i18n.get_locale();
         let name = display_name(&full, locale);
         let kind = kind.label(locale);
         let circle = circle.label(locale);
         match shown() {
-            Some(words) if !name.to_lowercase().contains(&words.to_lowercase()) => t_string!(
+            Some(words) if !whole_words_of(&words, name) => t_string!(
                 i18n,
                 network.member_label_shown,
                 shown = words,
@@ -770,6 +771,15 @@ pub fn short_label(name: &str) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// Are `shown`'s words whole words of `name`, one after another? ("Riverside" of "Riverside
+/// park" is; initials such as "Bi" of "Biscuit" are not, so they must be named as well.)
+fn whole_words_of(shown: &str, name: &str) -> bool {
+    let words =
+        |text: &str| -> Vec<String> { text.split_whitespace().map(|w| w.to_lowercase()).collect() };
+    let (shown, name) = (words(shown), words(name));
+    !shown.is_empty() && name.windows(shown.len()).any(|run| run == shown.as_slice())
 }
 
 /// The member's name, or "(no name)" for an empty one.
