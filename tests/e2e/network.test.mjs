@@ -503,7 +503,7 @@ test('an emptied name is flagged, and the map still names the member', async () 
 
     await page.goto(`${server.url}#/network`);
     await page.getByTestId('network-map').waitFor();
-    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    const labels = await page.locator('[data-testid=network-map] [data-member] text.map-label').allTextContents();
     assert.deepEqual(labels, [t.network.unnamed]);
 
     await page.goto(`${server.url}#/network/member/0`);
