@@ -51,3 +51,40 @@ fn layout_in_chromium() {
         console_log!("metric wasm_layout_overlaps_{n} {} pairs", q.overlaps);
     }
 }
+
+/// Names on a 335 px phone map: how long placing them takes in wasm, and how they measure up.
+#[wasm_bindgen_test]
+#[ignore = "a benchmark: run by scripts/bench.sh"]
+fn labels_in_chromium() {
+    use genie_core::layout::labels::{self, LabelScale, Named};
+    for n in [8, 30, 60, 150] {
+        let mut network = sample::network(n, SEED);
+        for (i, member) in network.members.iter_mut().enumerate() {
+            member.name = sample::name(i);
+        }
+        let geometry = Geometry::for_network(&network);
+        let at = layout(&network, &BTreeMap::new(), &geometry);
+        let named: Vec<Named<'_>> = network
+            .members
+            .iter()
+            .map(|m| Named {
+                member: m.id,
+                name: &m.name,
+                circle: m.circle,
+                at: at[&m.id],
+            })
+            .collect();
+        let scale = LabelScale::for_width(&geometry, 335.0, 13.0);
+        let placed = labels::place_labels(&named, &geometry, &scale, &[]);
+        let ms = median_ms(15, || {
+            std::hint::black_box(labels::place_labels(&named, &geometry, &scale, &[]));
+        });
+        let q = labels::measure_labels(&placed, &named, geometry.node_radius, &scale);
+        console_log!("metric wasm_label_ms_{n} {ms:.3} ms");
+        console_log!(
+            "metric wasm_label_overlap_pairs_{n} {} pairs",
+            q.label_pairs
+        );
+        console_log!("metric wasm_label_smallest_px_{n} {:.1} px", q.smallest_px);
+    }
+}

@@ -72,11 +72,14 @@ pub async fn maps(repo: &AppRepository) -> Result<Maps, ReadFault> {
 /// very first. Only an open wave is ever edited; closed waves stay as they were.
 fn current_wave(mut waves: Vec<Wave>) -> Wave {
     waves.sort_by_key(|wave| wave.id);
-    if let Some(open) = waves.iter().rev().find(|wave| wave.is_open()) {
-        return open.clone();
-    }
-    match waves.last_mut() {
-        Some(latest) => latest.close_and_continue(platform::now()),
-        None => Wave::first(platform::now()),
-    }
+    let mut wave = match waves.iter().rev().find(|wave| wave.is_open()) {
+        Some(open) => open.clone(),
+        None => match waves.last_mut() {
+            Some(latest) => latest.close_and_continue(platform::now()),
+            None => Wave::first(platform::now()),
+        },
+    };
+    // A map stored by an older version may have members with no position: draw them.
+    genie_core::layout::place_missing(&mut wave.network);
+    wave
 }

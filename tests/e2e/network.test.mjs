@@ -276,10 +276,10 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     }
     await page.getByTestId('member-count').getByText(fill(t.network.count, { count: 5 })).waitFor();
 
-    // On the map a long label is cut short, with the full name kept in its title.
+    // On the map a long name shows fewer words, with the full name kept in its title.
     const titles = await page.locator('[data-testid=network-map] [data-member] title').allTextContents();
     assert.ok(titles.includes(long), 'full long name available on the map');
-    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    const labels = await page.locator('[data-testid=network-map] [data-member] text.map-label').allTextContents();
     assert.ok(labels.every((l) => [...l].length <= 14), `labels cut short: ${labels}`);
     assert.ok(labels.includes('مركز المجتمع') && labels.includes('Nana 👵🏽💐'));
 
@@ -503,7 +503,7 @@ test('an emptied name is flagged, and the map still names the member', async () 
 
     await page.goto(`${server.url}#/network`);
     await page.getByTestId('network-map').waitFor();
-    const labels = await page.locator('[data-testid=network-map] [data-member] text').allTextContents();
+    const labels = await page.locator('[data-testid=network-map] [data-member] text.map-label').allTextContents();
     assert.deepEqual(labels, [t.network.unnamed]);
 
     await page.goto(`${server.url}#/network/member/0`);
@@ -511,6 +511,262 @@ test('an emptied name is flagged, and the map still names the member', async () 
     await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: 'Pat' }) }).waitFor();
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.equal(await page.locator('#member-edit-name').getAttribute('aria-invalid'), null);
+    assert.deepEqual(problems, []);
+  });
+});
+
+// Names of every length, as people write them, for the larger maps below.
+const NAMES = [
+  'Pat', 'Biscuit', 'Riverside park', 'Dr Bartholomew Jones', 'Tuesday choir', 'Sam',
+  'Auntie Margaret', 'Zoë Ångström', "Men's shed", 'Jo', 'Grŵp Cerdded', 'Library',
+  'Mohammed Al-Rashid', 'Bowls club', 'Kit', 'Online chess', 'Siân the neighbour', 'GP surgery',
+  'Lee', 'Church', 'Priya Ramanathan', 'The allotment', 'Alex', 'Mum',
+];
+const KINDS = ['person', 'pet', 'place', 'person', 'group', 'person', 'person', 'person', 'group', 'person'];
+const CIRCLES = ['inner', 'middle', 'outer', 'outer', 'middle'];
+
+/**
+ * A backup file as another tool (or an older version) might write it: `count` members with
+ * names, kinds and circles only, and no positions at all.
+ */
+function backupWithoutPositions(count) {
+  const members = Array.from({ length: count }, (_, i) => ({
+    id: i,
+    name: count > NAMES.length ? `${NAMES[i % NAMES.length]}${i >= NAMES.length ? ` ${i}` : ''}` : NAMES[i],
+    kind: KINDS[i % KINDS.length],
+    circle: CIRCLES[i % CIRCLES.length],
+  }));
+  const wave = { id: 1, started_at: 1735776000000, closed_at: null, network: { members, next_id: count } };
+  return JSON.stringify({
+    genie_backup: 1,
+    exported_at: 1735776000000,
+    records: { profile: [], preferences: [], waves: [{ schema: 1, data: wave }], choices: [] },
+  });
+}
+
+/** Restores a backup of `count` members with no positions, then opens the map. */
+async function restoreMembers(page, count) {
+  await page.goto(`${server.url}#/your-data`);
+  await page.getByRole('heading', { level: 1, name: t.data.title }).waitFor();
+  await page.getByTestId('restore-file').setInputFiles({
+    name: 'made-elsewhere.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(backupWithoutPositions(count)),
+  });
+  await page.getByTestId('restore-preview').waitFor();
+  await page.getByRole('button', { name: t.data.replace_yes }).click();
+  await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
+  await page.goto(`${server.url}#/network`);
+  await page.getByTestId('network-map').waitFor();
+  await page.getByTestId('member-count').getByText(fill(t.network.count, { count })).waitFor();
+}
+
+/**
+ * What the map shows, measured on screen: each node's disc and each visible label's box (CSS
+ * pixels), the smallest text on the map, and the map's width.
+ */
+function measureMap(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid=network-map]');
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    };
+    const nodes = [...svg.querySelectorAll('[data-member] path')].map((p) => {
+      const b = box(p);
+      return { x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2, r: (b.x1 - b.x0) / 2 };
+    });
+    const labels = [...svg.querySelectorAll('[data-member] text.map-label')].map(box);
+    const you = box(svg.querySelector('circle[fill="#1d4e89"]'));
+    const scale = svg.getScreenCTM().a;
+    const sizes = [...svg.querySelectorAll('text')]
+      .filter((el) => el.getBoundingClientRect().width > 0)
+      .map((el) => parseFloat(el.getAttribute('font-size')) * scale);
+    return { nodes, labels, you, smallest: Math.min(...sizes), width: svg.getBoundingClientRect().width };
+  });
+}
+
+function overlapPairs(m) {
+  const overlap = (a, b) => a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
+  const onDisc = (r, n) => {
+    const dx = n.x - Math.min(Math.max(n.x, r.x0), r.x1);
+    const dy = n.y - Math.min(Math.max(n.y, r.y0), r.y1);
+    return dx * dx + dy * dy < (n.r - 0.5) ** 2;
+  };
+  let labels = 0;
+  let labelNode = 0;
+  let nodes = 0;
+  m.labels.forEach((a, i) => {
+    labels += m.labels.slice(i + 1).filter((b) => overlap(a, b)).length;
+    labelNode += m.nodes.filter((n) => onDisc(a, n)).length;
+  });
+  m.nodes.forEach((a, i) => {
+    nodes += m.nodes.slice(i + 1).filter((b) => Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 1).length;
+  });
+  return { labels, labelNode, nodes };
+}
+
+/** axe with the 2.5.3 check (visible words inside the accessible name) switched on. */
+async function mapAxe(page) {
+  const serious = await seriousAxeViolations(page);
+  const mismatch = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['label-content-name-mismatch'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return [...serious, ...mismatch];
+}
+
+test('a backup without positions opens as a readable map: no name on another, big nodes, text 12 px or more', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      for (const count of [8, 30]) {
+        await restoreMembers(page, count);
+        const m = await measureMap(page);
+        assert.ok(m.width <= 340, `phone-sized map (${m.width} px)`);
+        const pairs = overlapPairs(m);
+        assert.deepEqual(pairs, { labels: 0, labelNode: 0, nodes: 0 }, `${count} members`);
+        assert.equal(m.nodes.length, count);
+        assert.equal(m.labels.length, count, `every one of ${count} members has a name on the map`);
+        assert.ok(m.smallest >= 11.9, `smallest text ${m.smallest} px`);
+        // Nobody is drawn on top of "You".
+        const you = { x: (m.you.x0 + m.you.x1) / 2, y: (m.you.y0 + m.you.y1) / 2, r: (m.you.x1 - m.you.x0) / 2 };
+        assert.ok(m.nodes.every((n) => Math.hypot(n.x - you.x, n.y - you.y) > you.r + n.r - 1), 'nobody on You');
+        // Shapes differ by kind; a person's circle is the full size.
+        if (count <= 12) assert.ok(Math.max(...m.nodes.map((n) => 2 * n.r)) >= 32, 'nodes 32 px across');
+        assert.deepEqual(await mapAxe(page), [], `axe on the map of ${count}`);
+      }
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
+test('150 members: no name on another, nothing under 12 px, and the map passes axe', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await restoreMembers(page, 150);
+      const m = await measureMap(page);
+      const pairs = overlapPairs(m);
+      assert.deepEqual({ labels: pairs.labels, labelNode: pairs.labelNode }, { labels: 0, labelNode: 0 });
+      assert.ok(m.smallest >= 11.9, `smallest text ${m.smallest} px`);
+      assert.deepEqual(await mapAxe(page), []);
+      // A shortened name shows whole when its member has the keyboard.
+      const shortened = page.locator('[data-testid=network-map] .map-member.shortened').first();
+      await shortened.focus();
+      const full = await shortened.locator('title').textContent();
+      const shown = shortened.locator('text.map-label-full');
+      assert.equal(await shown.textContent(), full);
+      assert.ok(await shown.isVisible(), 'the full name shows on focus');
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
+/** The map's viewBox as numbers: x, y, width, height. */
+async function viewBox(page) {
+  const value = await page.getByTestId('network-map').getAttribute('viewBox');
+  return value.split(/\s+/).map(Number);
+}
+
+test('zoom by buttons and pinch; at any zoom a tap opens a member and a drag moves one', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await restoreMembers(page, 30);
+      const map = page.getByTestId('network-map');
+      const whole = await viewBox(page);
+      await page.getByRole('button', { name: t.network.zoom_in }).click();
+      const zoomed = await viewBox(page);
+      assert.ok(zoomed[2] < whole[2] * 0.7, `zoomed in: ${zoomed} from ${whole}`);
+      await page.getByRole('button', { name: t.network.zoom_fit }).click();
+      assert.deepEqual(await viewBox(page), whole);
+
+      // Pinch: two fingers on empty map moving apart zoom in around them.
+      await map.scrollIntoViewIfNeeded();
+      const box = await map.boundingBox();
+      const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const finger = (id, x, y) => ({ pointerId: id, pointerType: 'touch', button: 0, isPrimary: id === 11, clientX: x, clientY: y });
+      await map.dispatchEvent('pointerdown', finger(11, mid.x - 20, mid.y));
+      await map.dispatchEvent('pointerdown', finger(12, mid.x + 20, mid.y));
+      for (const d of [30, 45, 60, 80]) {
+        await map.dispatchEvent('pointermove', finger(11, mid.x - d, mid.y));
+        await map.dispatchEvent('pointermove', finger(12, mid.x + d, mid.y));
+      }
+      await map.dispatchEvent('pointerup', finger(11, mid.x - 80, mid.y));
+      await map.dispatchEvent('pointerup', finger(12, mid.x + 80, mid.y));
+      const pinched = await viewBox(page);
+      assert.ok(pinched[2] < whole[2] * 0.5, `pinched in: ${pinched}`);
+      assert.match(page.url(), /#\/network$/, 'a pinch opens nobody');
+
+      // Zoomed in, a member reached by the keyboard is brought into view, and a tap opens it.
+      const far = page.locator('[data-testid=network-map] [data-member]').last();
+      await far.focus();
+      await page.waitForFunction(() => {
+        const svg = document.querySelector('[data-testid=network-map]');
+        const frame = svg.getBoundingClientRect();
+        const r = document.activeElement.querySelector('path').getBoundingClientRect();
+        return r.left >= frame.left - 1 && r.right <= frame.right + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+      });
+      const target = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=network-map]');
+        const frame = svg.getBoundingClientRect();
+        for (const g of svg.querySelectorAll('[data-member]')) {
+          const r = g.querySelector('path').getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          if (x > frame.left + 10 && x < frame.right - 10 && y > frame.top + 10 && y < frame.bottom - 10) {
+            return { name: g.querySelector('title').textContent, x, y };
+          }
+        }
+        return null;
+      });
+      assert.ok(target, 'a member in view when zoomed in');
+      await touchPath(page, [target, target]);
+      await page.getByRole('heading', { level: 1, name: fill(t.member.title, { name: target.name }) }).waitFor();
+
+      // Zoomed in by a button, a drag moves the member and the keyboard lands on it.
+      const before = await mapPositions(page);
+      await page.getByRole('button', { name: t.network.zoom_in }).click();
+      const moving = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=network-map]');
+        const frame = svg.getBoundingClientRect();
+        for (const g of svg.querySelectorAll('[data-member]')) {
+          const r = g.querySelector('path').getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          if (x > frame.left + 60 && x < frame.right - 60 && y > frame.top + 60 && y < frame.bottom - 60) {
+            // Along the ring (square to the line from "You"), so the drop stays on the map.
+            const you = svg.querySelector('circle[fill="#1d4e89"]').getBoundingClientRect();
+            const [dx, dy] = [x - (you.left + you.width / 2), y - (you.top + you.height / 2)];
+            const length = Math.hypot(dx, dy) || 1;
+            return { name: g.querySelector('title').textContent, id: g.dataset.member, x, y, ux: -dy / length, uy: dx / length };
+          }
+        }
+        return null;
+      });
+      assert.ok(moving, 'a member well inside the zoomed map');
+      await touchPath(page, [0, 1, 2, 3].map((i) => ({ x: moving.x + i * 9 * moving.ux, y: moving.y + i * 9 * moving.uy })));
+      await waitForSaved(page);
+      assert.match(page.url(), /#\/network$/);
+      await page.waitForFunction((id) => document.activeElement?.dataset?.member === id, moving.id);
+      const after = await mapPositions(page);
+      assert.notEqual(after[moving.name], before[moving.name], 'the member moved');
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
+
+test('the add form starts fresh after each add', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/network`);
+    await addQuickly(page, [{ name: 'Choir', kind: 'group', circle: 'outer' }]);
+    assert.equal(await page.locator('input[name=new-kind]:checked').getAttribute('value'), 'person');
+    assert.equal(await page.locator('input[name=new-circle]:checked').getAttribute('value'), 'inner');
     assert.deepEqual(problems, []);
   });
 });

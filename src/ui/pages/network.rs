@@ -119,8 +119,11 @@ fn AddMemberForm() -> impl IntoView {
             Circle::Middle => td_string!(locale, network.added_to.middle, name = label.as_str()),
             Circle::Outer => td_string!(locale, network.added_to.outer, name = label.as_str()),
         });
+        // Each add starts fresh, so the next one never lands silently in this one's circle.
         name.set(String::new());
         drafts::save(NAME_DRAFT, "");
+        kind.set(Some(MemberKind::Person));
+        circle.set(Some(Circle::Inner));
         relationship.set(None);
         contact.set(None);
         if let Some(input) = name_input.get_untracked() {

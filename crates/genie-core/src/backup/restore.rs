@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::error::{ExportError, RestoreError};
 use super::{file, Backup, Contents};
+use crate::layout;
 use crate::model::{Choice, MemberEdit, Preferences, Profile, Timestamp, Wave};
 use crate::schema::{self, DecodeError, Record, PREFERENCES_KEY, PROFILE_KEY};
 use crate::store::{Repository, Store, Write};
@@ -108,7 +109,8 @@ pub async fn existing(repo: &impl Repository) -> Result<Existing, RestoreError> 
 
 /// The one batch that replaces everything stored with the backup: first a delete for every
 /// record stored now, then a put for every record in the backup (at the current schema
-/// version, with fresh index fields). Applied as one transaction, the database never holds a
+/// version, with fresh index fields). Maps are laid out where members have no usable position
+/// ([`layout::place_missing`]). Applied as one transaction, the database never holds a
 /// mix of old and restored data, and never two open waves.
 pub fn plan(backup: &Backup, existing: &Existing) -> Result<Vec<Write>, RestoreError> {
     let mut writes = Vec::new();
@@ -134,7 +136,13 @@ pub fn plan(backup: &Backup, existing: &Existing) -> Result<Vec<Write>, RestoreE
     let contents = &backup.contents;
     writes.extend(contents.profile.iter().map(Write::put));
     writes.extend(contents.preferences.iter().map(Write::put));
-    writes.extend(contents.waves.iter().map(Write::put));
+    // Members with no position (or one outside their circle) are laid out before the map is
+    // stored, so every map opens as a drawing rather than everyone on top of "You".
+    writes.extend(contents.waves.iter().map(|wave| {
+        let mut wave = wave.clone();
+        layout::place_missing(&mut wave.network);
+        Write::put(&wave)
+    }));
     writes.extend(contents.choices.iter().map(Write::put));
     Ok(writes)
 }

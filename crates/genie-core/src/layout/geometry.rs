@@ -7,17 +7,20 @@ const CENTRE_RADIUS: f32 = 40.0;
 
 /// Edges of the bands, from the inside out. The same for every network size, so the rings
 /// never jump when members are added; only [`Geometry::node_radius`] changes with the count.
-/// Each band is wide enough for two of the largest nodes to sit one behind the other.
+/// Each band is wide enough for two nodes to sit one behind the other, except the large nodes
+/// of a small network (up to 12 members), which sit in one row.
 const RING_EDGES: [f32; 4] = [52.0, 150.0, 250.0, 350.0];
 
 /// Room outside the outer edge for outlines and the overhang of labels.
 const VIEW_MARGIN: f32 = 10.0;
 
-/// Node radius by member count: `(up to this many members, radius)`. Piecewise constant, so
+/// Node radius by member count: `(up to this many members, radius)`. A small network is drawn
+/// large: 35 units is 32 CSS pixels across on a 335 px phone map. Piecewise constant, so
 /// adding one member changes nothing unless it crosses a step. At each step's largest count, a
 /// usual spread (up to a fifth of the members in the inner circle and two fifths in the
 /// middle) fills no circle beyond [`MOST_FILLED`] of tight packing.
-const NODE_RADII: [(usize, f32); 8] = [
+const NODE_RADII: [(usize, f32); 9] = [
+    (12, 35.0),
     (20, 22.0),
     (40, 20.0),
     (60, 18.0),
@@ -53,7 +56,8 @@ pub struct Geometry {
 impl Geometry {
     /// The geometry for a network of `members` members spread over the circles in a usual way
     /// (most in the outer circles). The rings are the same for every size; the node radius
-    /// shrinks in steps (22 units up to 20 members, 18 up to 60, 13 up to 150, 7 up to 500).
+    /// shrinks in steps (35 units up to 12 members, 22 up to 20, 18 up to 60, 13 up to 150,
+    /// 7 up to 500).
     /// Prefer [`Geometry::for_network`], which also copes with a crowded circle.
     pub fn for_count(members: usize) -> Geometry {
         let node_radius = NODE_RADII

@@ -67,16 +67,24 @@
 //!
 //! Use [`Geometry::for_network`] for the map: it keeps the rings fixed and shrinks the nodes
 //! in steps as the network grows or one circle gets crowded, so members always fit.
+//! [`labels`] places each member's name beside its node, clear of every other name and node,
+//! showing fewer words rather than smaller text where a full name does not fit.
+//! [`viewport`] is the part of the map shown when zoomed in, as an SVG `viewBox`.
+//! [`place_missing`] (`repair.rs`) lays out a map read from a file or an older version before
+//! it is shown or stored, when members have no position or one outside their circle.
 //! [`quality`] measures a drawing (for tests and the benchmark) and [`sample`] makes
 //! networks of any size to measure.
 
 mod force;
 mod geometry;
+pub mod labels;
 pub mod picture;
 pub mod quality;
+pub mod repair;
 mod rescue;
 pub mod sample;
 mod seed;
+pub mod viewport;
 
 use std::collections::BTreeMap;
 
@@ -87,6 +95,8 @@ use crate::model::{Circle, Member, MemberId, MemberKind, Network, Point};
 
 pub use geometry::{circle_at, Geometry};
 pub use picture::{by_circle, picture, Picture};
+pub use repair::{is_placed, place_missing};
+pub use viewport::Viewport;
 
 use force::{Body, Graph};
 use geometry::{contact_distance, ring_index};

@@ -3,8 +3,9 @@
 //!
 //! The picture uses the map's own units (see [`Geometry`]), so it looks like the map the person
 //! drew. Each member is drawn where the layout placed it. A stored position can be missing (a
-//! map from an older backup) or out of its band (a file edited by hand); the picture still puts
-//! every member inside its own circle, so it never shows someone in the wrong ring.
+//! map from an older backup) or out of its band (a file edited by hand); such members are laid
+//! out as the map would place them ([`super::place_missing`]), so the picture never shows
+//! someone in the wrong ring or everyone on one spot.
 
 use crate::model::{Circle, Member, MemberId, MemberKind, Network, Point};
 
@@ -81,22 +82,15 @@ pub fn picture(network: &Network) -> Picture {
             }
         })
         .collect();
+    // Members with no usable position are laid out as the map itself would place them.
+    let mut placed = network.clone();
+    super::place_missing(&mut placed);
     let mut dots = Vec::with_capacity(network.members.len());
-    for group in by_circle(network) {
-        let unplaced = group
-            .members
-            .iter()
-            .filter(|m| usable(m.placed).is_none())
-            .count();
-        let mut next_unplaced = 0;
+    for group in by_circle(&placed) {
         for member in group.members {
             let at = match usable(member.placed) {
                 Some(at) => geometry.snap(group.circle, at),
-                None => {
-                    let at = spread(&geometry, group.circle, next_unplaced, unplaced);
-                    next_unplaced += 1;
-                    at
-                }
+                None => geometry.snap(group.circle, Point::default()),
             };
             dots.push(Dot {
                 member: member.id,
@@ -126,18 +120,6 @@ pub fn picture(network: &Network) -> Picture {
 /// A stored position that can be drawn: both numbers finite.
 fn usable(point: Option<Point>) -> Option<Point> {
     point.filter(|p| p.x.is_finite() && p.y.is_finite())
-}
-
-/// The `index`th of `count` members without a position, evenly round the middle of their
-/// circle's band, the first at the top.
-fn spread(geometry: &Geometry, circle: Circle, index: usize, count: usize) -> Point {
-    let (low, high) = geometry.track(circle);
-    let distance = (low + high) / 2.0;
-    let angle = std::f32::consts::TAU * index as f32 / count.max(1) as f32;
-    Point {
-        x: distance * angle.sin(),
-        y: -distance * angle.cos(),
-    }
 }
 
 #[cfg(test)]
@@ -233,9 +215,6 @@ mod tests {
             .map(|d| d.at)
             .collect();
         assert_eq!(inner.len(), 2);
-        // The first at the top, the second opposite.
-        assert!(inner[0].x.abs() < 1e-3 && inner[0].y < 0.0);
-        assert!(inner[1].x.abs() < 1e-3 && inner[1].y > 0.0);
         let gap = (inner[0].x - inner[1].x).hypot(inner[0].y - inner[1].y);
         assert!(gap > 2.0 * pic.geometry.node_radius);
     }

@@ -57,3 +57,35 @@ impl Lcg {
         ((self.0 >> 33) % n.max(1) as u64) as usize
     }
 }
+
+/// A plausible name for the `i`th member of a made-up network, for measuring labels: people,
+/// pets, groups and places, short and long, a few not in English.
+pub fn name(i: usize) -> String {
+    const NAMES: [&str; 24] = [
+        "Pat",
+        "Biscuit",
+        "Riverside park",
+        "Dr Bartholomew Jones",
+        "Tuesday choir",
+        "Sam",
+        "Auntie Margaret",
+        "Zoë Ångström",
+        "Men's shed",
+        "Jo",
+        "Grŵp Cerdded",
+        "Library",
+        "Mohammed Al-Rashid",
+        "Bowls club",
+        "Kit",
+        "Online chess",
+        "Siân the neighbour",
+        "GP surgery",
+        "Lee",
+        "Church",
+        "Priya Ramanathan",
+        "The allotment",
+        "Alex",
+        "Mum",
+    ];
+    NAMES[i % NAMES.len()].to_string()
+}
