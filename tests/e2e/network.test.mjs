@@ -348,11 +348,18 @@ async function centreOnMap(page, name) {
 
 /** A touch press on the map at `points[0]`, moved through the rest, lifted at the last. */
 async function touchPath(page, points) {
-  const map = page.getByTestId('network-map');
-  const at = (p) => ({ pointerId: 3, pointerType: 'touch', button: 0, isPrimary: true, clientX: p.x, clientY: p.y });
-  await map.dispatchEvent('pointerdown', at(points[0]));
-  for (const p of points.slice(1)) await map.dispatchEvent('pointermove', at(p));
-  await map.dispatchEvent('pointerup', at(points[points.length - 1]));
+  // Real touch input through the DevTools protocol, so the browser itself decides whether the
+  // press was a tap (and sends its click) or a drag, as on a phone.
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, p) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x: p.x, y: p.y, id: 3 }],
+    });
+  await touch('touchStart', points[0]);
+  for (const p of points.slice(1)) await touch('touchMove', p);
+  await touch('touchEnd', points[points.length - 1]);
+  await cdp.detach();
 }
 
 test('shaky taps on a small phone open a member; a real drag still moves it', async () => {
