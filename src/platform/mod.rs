@@ -5,6 +5,7 @@ pub mod drafts;
 mod fetch;
 mod files;
 mod geolocation;
+pub mod install;
 pub mod service_worker;
 pub mod storage;
 pub mod tabs;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::ui::components::SafetyNet;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
@@ -73,6 +74,7 @@ pub fn DueList() -> impl IntoView {
                 <h2 id="due-title">{t!(i18n, over_time.due_title)}</h2>
                 {due_links(state, &due, locale)}
             </section>
+            <SafetyNet />
         }
         .into_any()
     }
@@ -92,6 +94,7 @@ pub fn DueNotice() -> impl IntoView {
                     <h2 id="due-notice-title">{t!(i18n, over_time.due_title)}</h2>
                     {due_links(state, &due, locale)}
                 </section>
+                <SafetyNet />
             }
         })
     }

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform;
 use crate::ui::area_state::{AreaState, AreaStatus};
-use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading};
+use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading, SafetyNet};
 use crate::ui::state::AppState;
 use card::SuggestionCard;
 use offers::LimitOffers;
@@ -195,6 +195,9 @@ pub fn SuggestionsPage() -> impl IntoView {
         <p class="lead">{t!(i18n, suggest.intro)}</p>
         {move || home_note().map(|note| view! { <p class="hint">{note}</p> })}
         <ChosenList />
+        <Show when=move || state.choices.with(|c| !c.is_empty())>
+            <SafetyNet />
+        </Show>
         <LimitOffers />
         <h2>{t!(i18n, suggest.list_title)}</h2>
         {hidden_note}
