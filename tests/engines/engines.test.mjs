@@ -31,9 +31,14 @@ for (const engine of engines) {
     const profile = profileDir();
     let browser = await launchers[engine](profile.dir);
     let passed = 0;
+    // A failed subtest fails the run but does not throw here: count only those that finished.
     const journey = async (name, run) => {
-      await t.test(name, run);
-      passed += 1;
+      let done = false;
+      await t.test(name, async () => {
+        await run();
+        done = true;
+      });
+      if (done) passed += 1;
     };
     const seen = [];
     try {
@@ -61,8 +66,10 @@ for (const engine of engines) {
         seen.push(...(await foreignRequests(browser)));
         assert.deepEqual(seen, []);
       });
-      console.log(`metric engine_${engine}_welcome_ms ${timing.welcomeMs.toFixed(0)} ms`);
-      console.log(`metric engine_${engine}_usable_start_ms ${timing.startMs.toFixed(0)} ms`);
+      if (timing) {
+        console.log(`metric engine_${engine}_welcome_ms ${timing.welcomeMs.toFixed(0)} ms`);
+        console.log(`metric engine_${engine}_usable_start_ms ${timing.startMs.toFixed(0)} ms`);
+      }
     } finally {
       console.log(`metric engine_${engine}_journeys_passed ${passed} count`);
       await browser.close().catch(() => {});
