@@ -1,7 +1,8 @@
 // Keeping the work where the browser may clear it: on an iPhone (Safari's user agent) the
 // notice with the Home Screen steps comes once About you is started, saves a copy, hides for
-// good and is still under "Your data"; the safety net after the summary says when the last copy
-// was saved; and the installed app's first start brings a saved copy across in one file choice.
+// good and is still under "Your data"; the safety net after the summary, with the chosen
+// activities and beside a check-in that is due says when the last copy was saved; and the
+// installed app's first start brings a saved copy across in one file choice.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -166,4 +167,40 @@ test("the installed app's first start opens the copy saved in the browser", asyn
     await page.waitForTimeout(500);
     assert.equal(await page.getByTestId('bring-across').count(), 0);
   }, installed);
+});
+
+test('the safety net comes with the chosen activities and again when a check-in is due', async () => {
+  await withBrowser(async (open) => {
+    const { context, page, problems } = await open();
+    const DAY = 24 * 60 * 60 * 1000;
+    const start = new Date('2026-01-05T09:00:00');
+    await context.clock.install({ time: start });
+    await aboutYou(page);
+    await addMember(page, 'Pat');
+    await page.goto(`${server.url}#/preferences`);
+    await page.getByLabel(t.interest.get_fitter).check();
+    await waitForSaved(page);
+    await page.goto(`${server.url}#/suggestions`);
+    const cards = page.getByTestId('suggestions').locator('li.suggestion');
+    await cards.first().waitFor();
+    // Nothing chosen yet: the end of the session has not come.
+    assert.equal(await page.getByTestId('safety-net').count(), 0);
+    await cards.first().getByRole('button', { name: t.suggest.choose }).click();
+    await waitForSaved(page);
+    const net = page.getByTestId('safety-net');
+    await net.getByTestId('last-copy').getByText(t.keeping.last_never).waitFor();
+    await saveCopy(page, net, 'net-copy-result');
+
+    // Two weeks on, the check-in is due on the welcome page, and the copy is two weeks old.
+    await context.clock.setSystemTime(new Date(start.getTime() + 15 * DAY));
+    await page.goto(server.url);
+    await page.reload();
+    await page.getByTestId('due-notice').waitFor();
+    const date = await page.evaluate(
+      (at) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+      start.getTime(),
+    );
+    await page.getByTestId('safety-net').getByText(fill(t.keeping.last_stale, { date })).waitFor();
+    assert.deepEqual(problems, []);
+  }, iphone);
 });
