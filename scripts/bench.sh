@@ -23,6 +23,7 @@ GENIE_ENGINES_WITH_CHROMIUM=1 with_own_tmp node --test --test-concurrency=1 test
 # Matching and directory checks, and the HSDS importer, natively.
 cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
+cargo run --release -q -p genie-import --example real_bench
 
 # Matching and directory loading in the release wasm in headless Chromium.
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \
@@ -31,6 +32,11 @@ with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --tes
 # Follow-up: the diff and change score of two 150-member maps, and opening 3 years of maps.
 cargo run --release -q -p genie-core --example followup_bench
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
+  | grep -o 'metric .*'
+
+# The session: bytes stored per keystroke, opening 36 maps of 150 members, edit to "Saved".
+cargo run --release -q -p genie-core --example session_bench
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_session -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'
 
 # The map layout, natively and compiled to wasm in headless Chromium.

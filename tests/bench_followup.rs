@@ -52,7 +52,7 @@ async fn open_three_years_in_chromium() {
     if let Ok(request) = Database::delete_by_name(name) {
         let _ = request.await;
     }
-    let Ok(repo) = IndexedDbRepository::open(name).await else {
+    let Ok(repo) = IndexedDbRepository::open(name, || {}).await else {
         console_log!("could not open the bench database");
         return;
     };

@@ -94,7 +94,7 @@ async fn about_you_answers_are_saved_to_the_device_as_they_are_given() {
     })
     .await;
 
-    let repo = genie::store::IndexedDbRepository::open(DB_NAME)
+    let repo = genie::store::IndexedDbRepository::open(DB_NAME, || {})
         .await
         .expect("opens");
     let stored: Profile = load(&repo, "me").await.expect("reads").expect("saved");

@@ -108,7 +108,7 @@ async fn deleting_everything_empties_indexeddb_even_with_another_tab_open() {
         .expect("delete request")
         .await
         .expect("deleted");
-    let (repo, fallback) = AppRepository::open().await;
+    let (repo, fallback) = AppRepository::open(|| {}).await;
     assert_eq!(fallback, None);
     let profile = Profile {
         area: "MB1 2AB".into(),
@@ -120,14 +120,21 @@ async fn deleting_everything_empties_indexeddb_even_with_another_tab_open() {
     save(&repo, &wave).await.expect("saves the map");
 
     // Another tab's connection, which steps aside when asked.
-    let other = Rc::new(IndexedDbRepository::open(DB_NAME).await.expect("opens"));
+    let other = Rc::new(
+        IndexedDbRepository::open(DB_NAME, || {})
+            .await
+            .expect("opens"),
+    );
     let heard = Rc::new(Cell::new(None::<Option<f64>>));
     let (closing, told) = (other.clone(), heard.clone());
     other
-        .watch_version_changes(move |new_version| {
-            closing.close();
-            told.set(Some(new_version));
-        })
+        .watch_version_changes(
+            move |new_version| {
+                closing.close();
+                told.set(Some(new_version));
+            },
+            || {},
+        )
         .await
         .expect("watches");
     assert!(database_names().await.contains(&DB_NAME.to_string()));
@@ -144,7 +151,9 @@ async fn deleting_everything_empties_indexeddb_even_with_another_tab_open() {
     );
 
     // Opening again starts from nothing.
-    let fresh = IndexedDbRepository::open(DB_NAME).await.expect("reopens");
+    let fresh = IndexedDbRepository::open(DB_NAME, || {})
+        .await
+        .expect("reopens");
     assert_eq!(load::<Profile>(&fresh, "me").await, Ok(None));
     let (waves, unreadable) = load_all::<Wave>(&fresh).await.expect("reads");
     assert!(waves.is_empty() && unreadable.is_empty());
@@ -173,4 +182,32 @@ fn deleting_everything_removes_drafts_and_leaves_other_session_storage_alone() {
         Some("kept")
     );
     let _ = storage.remove_item("not-genie");
+}
+
+#[wasm_bindgen_test]
+fn deleting_everything_leaves_other_apps_local_storage_alone() {
+    // A commissioner may host Genie in a sub-folder of a site whose other apps share its
+    // local storage: only Genie's own keys go.
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage");
+    storage
+        .set_item("genie-test-setting", "1")
+        .expect("writes a setting of Genie's");
+    storage
+        .set_item("council-app-token", "kept")
+        .expect("writes another app's key");
+
+    genie::platform::storage::clear_settings();
+
+    assert_eq!(storage.get_item("genie-test-setting").ok().flatten(), None);
+    assert_eq!(
+        storage
+            .get_item("council-app-token")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("kept")
+    );
+    let _ = storage.remove_item("council-app-token");
 }

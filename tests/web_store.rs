@@ -21,7 +21,7 @@ async fn fresh(name: &str) -> IndexedDbRepository {
         .expect("delete request")
         .await
         .expect("deleted");
-    IndexedDbRepository::open(name).await.expect("opens")
+    IndexedDbRepository::open(name, || {}).await.expect("opens")
 }
 
 fn profile(area: &str) -> Profile {
@@ -67,7 +67,7 @@ async fn data_survives_closing_and_reopening() {
     let repo = fresh("test-reopen").await;
     save(&repo, &profile("Hillside")).await.expect("writes");
     repo.close();
-    let again = IndexedDbRepository::open("test-reopen")
+    let again = IndexedDbRepository::open("test-reopen", || {})
         .await
         .expect("reopens");
     assert_eq!(
@@ -107,7 +107,7 @@ async fn a_batch_that_fails_leaves_earlier_data_intact() {
 async fn a_write_on_a_closed_connection_fails_and_loses_nothing() {
     let repo = fresh("test-closed").await;
     save(&repo, &profile("Quayside")).await.expect("writes");
-    let closed = IndexedDbRepository::open("test-closed")
+    let closed = IndexedDbRepository::open("test-closed", || {})
         .await
         .expect("second connection");
     closed.close();
@@ -155,7 +155,7 @@ async fn write_prototype_database(name: &str) {
 async fn opens_and_migrates_data_written_by_the_prototype() {
     write_prototype_database("test-migrate").await;
 
-    let repo = IndexedDbRepository::open("test-migrate")
+    let repo = IndexedDbRepository::open("test-migrate", || {})
         .await
         .expect("upgrades");
     let migrated = load::<Profile>(&repo, "me")
@@ -201,7 +201,7 @@ async fn refuses_a_database_from_a_newer_version_of_the_app() {
         .await
         .expect("creates a newer database");
     db.close();
-    let result = IndexedDbRepository::open(name).await;
+    let result = IndexedDbRepository::open(name, || {}).await;
     assert!(
         matches!(result, Err(StoreError::NewerDatabase)),
         "{:?}",
@@ -226,4 +226,30 @@ async fn records_are_stored_as_readable_objects() {
     let value = value.expect("stored");
     let schema = js_sys::Reflect::get(&value, &"schema".into()).expect("has schema");
     assert_eq!(schema.as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
+async fn a_prefix_delete_removes_only_keys_that_start_with_it() {
+    let repo = fresh("test-prefix").await;
+    let put = |key: &str| Write::Put {
+        store: Store::MemberEdits,
+        key: key.into(),
+        envelope: r#"{"schema":1,"data":{}}"#.into(),
+    };
+    repo.write(vec![
+        put("00000001/00000001/name"),
+        put("00000001/00000002/notes"),
+        put("00000002/00000001/name"),
+    ])
+    .await
+    .expect("writes");
+    repo.write(vec![Write::DeletePrefix {
+        store: Store::MemberEdits,
+        prefix: "00000001/".into(),
+    }])
+    .await
+    .expect("deletes");
+    let left = repo.all(Store::MemberEdits).await.expect("reads");
+    assert_eq!(left.len(), 1, "only the other map's edit is left: {left:?}");
+    repo.close();
 }

@@ -26,12 +26,5 @@ pub fn save(key: &str, text: &str) {
 
 /// Removes every draft, and nothing else.
 pub fn clear_all() {
-    let storage = SessionStorage::raw();
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(PREFIX))
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
-    }
+    super::storage::remove_keys_starting_with(&SessionStorage::raw(), PREFIX);
 }

@@ -6,6 +6,7 @@ mod fetch;
 mod files;
 mod geolocation;
 pub mod install;
+pub mod presses;
 pub mod service_worker;
 pub mod storage;
 pub mod tabs;

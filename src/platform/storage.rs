@@ -87,9 +87,27 @@ pub async fn ask_to_keep() -> Durability {
     }
 }
 
-/// Removes the app's small settings kept in local storage, and unsent drafts.
+/// The start of every key Genie keeps in the browser's local storage. A commissioner may host
+/// Genie beside other apps on one site, which share its local storage: Genie's keys are told
+/// apart by this prefix, and only they are ever removed.
+pub const SETTINGS_PREFIX: &str = "genie-";
+
+/// Removes Genie's own small settings from local storage (and no other key of the site), and
+/// its unsent drafts.
 pub fn clear_settings() {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::clear();
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        remove_keys_starting_with(&storage, SETTINGS_PREFIX);
+    }
     super::drafts::clear_all();
+}
+
+/// Removes every key of `storage` that starts with `prefix`.
+pub fn remove_keys_starting_with(storage: &web_sys::Storage, prefix: &str) {
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
 }

@@ -30,10 +30,16 @@ pub struct IndexedDbRepository {
 
 impl IndexedDbRepository {
     /// Opens (creating or upgrading) the database `name` at today's layout version.
-    pub async fn open(name: &str) -> Result<Self, StoreError> {
+    /// `on_blocked` is called if another tab holds an older version open; the open then
+    /// waits until that tab lets go.
+    pub async fn open(name: &str, on_blocked: impl FnOnce() + 'static) -> Result<Self, StoreError> {
         let db = Database::open(name)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(upgrade)
+            .with_on_blocked(move |_event| {
+                on_blocked();
+                Ok(())
+            })
             .await
             .map_err(open_error)?;
         Ok(IndexedDbRepository {
@@ -57,9 +63,13 @@ impl IndexedDbRepository {
     ///
     /// The event reaches every open connection. `indexed_db_futures` keeps its own listener
     /// behind a feature we do without, so a second idle connection listens for us.
+    ///
+    /// `on_lost` is called if the browser closes the connection itself: the site's data was
+    /// cleared while the app was open.
     pub async fn watch_version_changes(
         &self,
         on_change: impl FnOnce(Option<f64>) + 'static,
+        on_lost: impl FnOnce() + 'static,
     ) -> Result<(), StoreError> {
         let unavailable = |_| StoreError::Unavailable("cannot watch for version changes".into());
         let factory = web_sys::window()
@@ -99,6 +109,9 @@ impl IndexedDbRepository {
                 on_change(event.new_version());
             });
         watcher.set_onversionchange(Some(on_version_change.unchecked_ref()));
+        // `close` fires only when the browser closes a connection, never on our own close().
+        let on_close = Closure::once_into_js(on_lost);
+        watcher.set_onclose(Some(on_close.unchecked_ref()));
         *self.watcher.borrow_mut() = Some(watcher);
         Ok(())
     }
@@ -164,12 +177,7 @@ impl Repository for IndexedDbRepository {
         if batch.is_empty() {
             return Ok(());
         }
-        let mut names: Vec<&str> = batch
-            .iter()
-            .map(|w| match w {
-                Write::Put { store, .. } | Write::Delete { store, .. } => store.name(),
-            })
-            .collect();
+        let mut names: Vec<&str> = batch.iter().map(|w| w.store().name()).collect();
         names.sort_unstable();
         names.dedup();
 
@@ -207,6 +215,17 @@ impl Repository for IndexedDbRepository {
                         .object_store(store.name())
                         .map_err(failure)?
                         .delete(key.as_str())
+                        .primitive()
+                        .map_err(failure)?;
+                    requests.push(Box::pin(async move { request.await.map_err(failure) }));
+                }
+                Write::DeletePrefix { store, prefix } => {
+                    // Every string key that starts with `prefix` sorts below prefix + U+FFFF.
+                    let upper = format!("{prefix}\u{ffff}");
+                    let request = tx
+                        .object_store(store.name())
+                        .map_err(failure)?
+                        .delete(prefix.as_str()..upper.as_str())
                         .primitive()
                         .map_err(failure)?;
                     requests.push(Box::pin(async move { request.await.map_err(failure) }));

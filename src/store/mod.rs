@@ -17,9 +17,10 @@ pub enum AppRepository {
 
 impl AppRepository {
     /// Opens the device database, falling back to memory if the browser will not give us one.
-    /// The error says why the fallback was needed.
-    pub async fn open() -> (AppRepository, Option<StoreError>) {
-        match IndexedDbRepository::open(genie_core::store::DB_NAME).await {
+    /// The error says why the fallback was needed. `on_blocked` is called if the database
+    /// must be upgraded while another tab holds it open; opening then waits for that tab.
+    pub async fn open(on_blocked: impl FnOnce() + 'static) -> (AppRepository, Option<StoreError>) {
+        match IndexedDbRepository::open(genie_core::store::DB_NAME, on_blocked).await {
             Ok(repo) => (AppRepository::Device(repo), None),
             Err(error) => (AppRepository::Session(MemoryRepository::new()), Some(error)),
         }

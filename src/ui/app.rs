@@ -10,9 +10,9 @@ use super::pages::{
     ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage, YourDataPage,
 };
 use super::route::Route;
-use super::state::AppState;
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 
 /// The whole app.
 #[component]
@@ -27,14 +27,18 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::provide();
+    let state = Session::provide();
     Keeping::provide();
     let area = super::area_state::AreaState::provide();
     area.load_settings();
     spawn_local(state.open());
 
     let route = RwSignal::new(Route::from_hash(&platform::current_hash()));
+    platform::presses::install_guard();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        // Before the new page is drawn: a click still to come from a press on the old page
+        // must not land on the new one.
+        platform::presses::page_changed();
         route.set(Route::from_hash(&platform::current_hash()));
     });
     on_cleanup(move || handle.remove());

@@ -135,3 +135,46 @@ export async function seriousAxeViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Every record in Genie's database, store by store, as JSON text: what a journey compares
+ * before and after something that must change nothing.
+ */
+export async function storedRecords(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('genie');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const out = {};
+          if (names.length === 0) {
+            db.close();
+            resolve(JSON.stringify(out));
+            return;
+          }
+          const tx = db.transaction(names, 'readonly');
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              out[name] = all.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out, null, 1));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Slows the page's CPU `rate` times, as on a mid-range phone (1 puts it back). */
+export async function throttleCpu(page, rate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.detach();
+}

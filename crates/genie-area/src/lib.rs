@@ -11,7 +11,11 @@
 //! [`check`] reads the folder and returns a [`Report`]; every [`Finding`] carries a stable
 //! `code` (for tests and scripts) and a sentence for people.
 
+// Shipped code never unwraps: bad input gets a clear message, not a crash (tests may).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub use genie_core::area::contrast;
+pub mod build;
 pub mod directory;
 pub mod lookup;
 pub mod settings;

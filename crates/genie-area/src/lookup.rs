@@ -48,6 +48,7 @@ pub fn check(json: &str, settings: Option<&Settings>) -> (usize, Vec<Finding>) {
 
     let mut usable = 0;
     let mut names = HashSet::new();
+    let mut far: Vec<(String, f64, LatLon)> = Vec::new();
     for (index, place) in places.iter().enumerate() {
         let n = index + 1;
         let name = place
@@ -110,6 +111,29 @@ pub fn check(json: &str, settings: Option<&Settings>) -> (usize, Vec<Finding>) {
         }
         if let Some(settings) = settings {
             if let Some(km) = too_far(LatLon { lat, lon }, settings) {
+                far.push((label, km, LatLon { lat, lon }));
+            }
+        }
+    }
+    if let Some(settings) = settings {
+        if far.len() >= 3 && far.len() * 2 > usable {
+            let n = far.len() as f64;
+            let typical = far.iter().map(|(_, km, _)| km).sum::<f64>() / n;
+            let middle = LatLon {
+                lat: far.iter().map(|(_, _, at)| at.lat).sum::<f64>() / n,
+                lon: far.iter().map(|(_, _, at)| at.lon).sum::<f64>() / n,
+            };
+            problem(
+                "lookup_other_place",
+                format!(
+                    "The lookup seems to be made for another place: {} of its {usable} places are outside the area, on average {typical:.0} km from its centre (around {:.4}, {:.4}). Build it again for this area (genie-area lookup --folder with this folder), or correct \"centre\" in area.json if the area's centre is wrong.",
+                    far.len(),
+                    middle.lat,
+                    middle.lon
+                ),
+            );
+        } else {
+            for (label, km, _) in far {
                 problem("place_outside_area", outside(&label, km, settings));
             }
         }
@@ -117,30 +141,80 @@ pub fn check(json: &str, settings: Option<&Settings>) -> (usize, Vec<Finding>) {
     (usable, out)
 }
 
-/// Directory entries at a place outside the area.
+/// Directory entries at a place outside the area. When most of them are, the directory was
+/// made for another place: that is said once, with how far away and what to change, rather
+/// than once per entry.
 pub fn far_resources(directory: &Directory, settings: &Settings) -> Vec<Finding> {
-    directory
+    let local: Vec<(&genie_core::directory::Resource, LatLon)> = directory
         .resources
         .iter()
-        .filter_map(|resource| {
-            let Reach::Local { location } = &resource.reach else {
-                return None;
-            };
-            let km = too_far(
+        .filter_map(|resource| match &resource.reach {
+            Reach::Local { location } => Some((
+                resource,
                 LatLon {
                     lat: location.lat,
                     lon: location.lon,
                 },
-                settings,
-            )?;
+            )),
+            _ => None,
+        })
+        .collect();
+    let far: Vec<(&genie_core::directory::Resource, f64)> = local
+        .iter()
+        .filter_map(|(r, at)| too_far(*at, settings).map(|km| (*r, km)))
+        .collect();
+    if far.len() >= 3 && far.len() * 2 > local.len() {
+        let n = far.len() as f64;
+        let middle = LatLon {
+            lat: local.iter().map(|(_, at)| at.lat).sum::<f64>() / local.len() as f64,
+            lon: local.iter().map(|(_, at)| at.lon).sum::<f64>() / local.len() as f64,
+        };
+        let km = distance_km(settings.centre, middle);
+        let typical = far.iter().map(|(_, km)| km).sum::<f64>() / n;
+        let named =
+            if !directory.area.trim().is_empty() && !same_place(&directory.area, &settings.name) {
+                format!(
+                    " It says it is for \"{}\", and area.json is for \"{}\".",
+                    directory.area.trim(),
+                    settings.name
+                )
+            } else {
+                String::new()
+            };
+        return vec![Finding::new(
+            DIRECTORY_FILE,
+            "directory_other_place",
+            format!(
+                "The directory seems to be made for another place: {} of its {} entries with a place are outside the area, on average {typical:.0} km from its centre (their middle, at {:.4}, {:.4}, is {km:.0} km away).{named} Use the directory made for this area (run genie-import again with the right export), or correct \"centre\" in area.json if the area's centre is wrong.",
+                far.len(),
+                local.len(),
+                middle.lat,
+                middle.lon,
+            ),
+        )];
+    }
+    far.into_iter()
+        .map(|(resource, km)| {
             let label = format!("\"{}\" (id \"{}\")", resource.name, resource.id);
-            Some(Finding::new(
+            Finding::new(
                 DIRECTORY_FILE,
                 "resource_outside_area",
                 outside(&label, km, settings),
-            ))
+            )
         })
         .collect()
+}
+
+/// Whether two area names name the same place ("Millbrook" and "Millbrook and district").
+fn same_place(a: &str, b: &str) -> bool {
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (squash(a), squash(b));
+    a.contains(&b) || b.contains(&a)
 }
 
 /// How far `point` is from the centre, when that is beyond the radius.

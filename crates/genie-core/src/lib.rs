@@ -21,6 +21,9 @@
 //! - [`store`]: the repository interface the app saves through, and an in-memory
 //!   implementation for tests and for sessions where the browser refuses storage.
 
+// Shipped code never unwraps: bad data gets an error, not a crash (tests may unwrap).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod area;
 pub mod backup;
 pub mod directory;

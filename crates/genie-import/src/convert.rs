@@ -10,8 +10,9 @@ use genie_core::directory::{
 };
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
-use crate::mapping::{words_of, Lookup, Mapping, Term};
-use crate::report::Report;
+use crate::clean;
+use crate::mapping::{is_target_population, words_of, Lookup, Mapping, Term};
+use crate::report::{Entry, Report, ReviewRow};
 
 /// A service as read from the source: text, not yet checked.
 #[derive(Debug, Clone, Default)]
@@ -36,12 +37,17 @@ pub(crate) struct SrcService {
     pub languages: Vec<String>,
     pub assured_date: String,
     pub last_modified: String,
-    /// (field, text) pairs that may say the service is online, by phone or national.
+    /// Other dates that say when the record was last checked or changed, best first
+    /// (`updated_at`, `metadata` last action dates), as (field, text).
+    pub other_dates: Vec<(String, String)>,
+    /// Structured (field, value) pairs that may say the service is online, by phone or
+    /// national: attending types, service areas, a virtual location. Never free text.
     pub hints: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SrcOrg {
+    pub name: String,
     pub email: String,
     pub website: String,
     pub phones: Vec<String>,
@@ -82,22 +88,27 @@ pub(crate) struct SrcCost {
     pub amount: String,
     pub currency: String,
     pub option: String,
+    /// HSDS 3.0 / ORUK `free` flag, as text ("true").
+    pub free: String,
 }
+
+/// Notes starting with this are guesses; the report lists them apart for checking.
+const GUESS: &str = "guessed: ";
 
 /// Collects resources from services, keeping ids unique and filling the report.
 pub(crate) struct Builder<'a> {
     mapping: &'a Mapping,
-    guess_from_name: bool,
+    options: &'a crate::Options,
     ids: HashSet<String>,
     pub resources: Vec<Resource>,
     pub report: Report,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(mapping: &'a Mapping, options: &crate::Options, source: &str) -> Builder<'a> {
+    pub fn new(mapping: &'a Mapping, options: &'a crate::Options, source: &str) -> Builder<'a> {
         Builder {
             mapping,
-            guess_from_name: options.guess_from_name,
+            options,
             ids: HashSet::new(),
             resources: Vec::new(),
             report: Report {
@@ -118,33 +129,41 @@ impl<'a> Builder<'a> {
         (directory, report)
     }
 
-    /// Converts one service into zero or more resources.
-    pub fn add(&mut self, svc: SrcService) {
-        self.report.services_read += 1;
-        let id = svc.id.trim().to_string();
-        let name = clean_text(&svc.name);
-        if id.is_empty() {
-            let who = if name.is_empty() {
-                format!("service #{}", self.report.services_read)
+    /// Sub-categories from the commissioner's decision or the service's terms. `Err` says
+    /// why there are none: outside Genie's categories (true) or needs review (false).
+    fn file(
+        &mut self,
+        svc: &SrcService,
+        name: &str,
+        notes: &mut Vec<String>,
+    ) -> Result<BTreeSet<SubCategory>, (bool, String)> {
+        let id = svc.id.trim();
+        if let Some(decided) = self.options.decisions.subcategories.get(id) {
+            return if decided.is_empty() {
+                Err((
+                    true,
+                    "your decisions file says it is not for Genie".to_string(),
+                ))
             } else {
-                format!("service \"{name}\"")
+                notes.push(format!(
+                    "filed under {} by your decisions file",
+                    words(decided)
+                ));
+                Ok(decided.clone())
             };
-            self.report.skip(who, "it has no id");
-            return;
         }
-        if name.is_empty() {
-            self.report.skip(&id, "it has no name");
-            return;
-        }
-        let mut notes: Vec<String> = Vec::new();
-
-        // Sub-categories.
         let mut subcategories = BTreeSet::new();
         let mut unmapped = Vec::new();
+        let mut outside = Vec::new();
+        let mut audience = 0;
         for term in &svc.terms {
+            if is_target_population(term) {
+                audience += 1;
+                continue;
+            }
             match self.mapping.lookup(term) {
                 Lookup::Mapped(set) => subcategories.extend(set),
-                Lookup::Ignored => {}
+                Lookup::Ignored => outside.push(term.label()),
                 Lookup::Unmapped => {
                     let label = term.label();
                     *self.report.unmapped_terms.entry(label.clone()).or_insert(0) += 1;
@@ -152,35 +171,118 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if subcategories.is_empty() && self.guess_from_name {
-            if let Lookup::Mapped(set) = self.mapping.keywords_in(&name) {
+        self.report.audience_terms += audience;
+        if !subcategories.is_empty() {
+            return Ok(subcategories);
+        }
+        if self.options.guess_from_name {
+            if let Lookup::Mapped(set) = self.mapping.keywords_in(name) {
                 notes.push(format!(
-                    "sub-categories guessed from its name: {}",
+                    "{GUESS}sub-categories from its name: {}",
                     words(&set)
                 ));
-                subcategories = set;
+                return Ok(set);
             }
         }
-        if subcategories.is_empty() {
-            let reason = if svc.terms.is_empty() {
-                "it has no taxonomy terms, so it cannot be filed under a sub-category".to_string()
-            } else if unmapped.is_empty() {
-                "its taxonomy terms are all marked none in the mapping".to_string()
+        if unmapped.is_empty() && !outside.is_empty() {
+            return Err((
+                true,
+                format!("its terms are not Genie's: {}", outside.join("; ")),
+            ));
+        }
+        let reason = if !unmapped.is_empty() {
+            format!(
+                "none of its taxonomy terms is in the mapping ({})",
+                unmapped.join("; ")
+            )
+        } else if audience > 0 {
+            "its only terms say who it is for, not what it is".to_string()
+        } else {
+            "it has no taxonomy terms".to_string()
+        };
+        Err((false, reason))
+    }
+
+    /// Puts a service in the review file. `filed` is where its terms already file it (when
+    /// only its place is missing); otherwise a sub-category is suggested from its words.
+    fn review(
+        &mut self,
+        svc: &SrcService,
+        name: &str,
+        reason: String,
+        filed: Option<&BTreeSet<SubCategory>>,
+    ) {
+        let (suggested, confidence) = match filed {
+            Some(set) => (Some(set.clone()), "high"),
+            None => suggest(self.mapping, name, &svc.description),
+        };
+        let terms = svc
+            .terms
+            .iter()
+            .map(Term::label)
+            .collect::<Vec<_>>()
+            .join("; ");
+        self.report.review.push(ReviewRow {
+            id: svc.id.trim().to_string(),
+            name: name.to_string(),
+            suggested: suggested.map(|s| words(&s)).unwrap_or_default(),
+            confidence: confidence.to_string(),
+            terms,
+            reason,
+        });
+    }
+
+    /// Converts one service into zero or more resources.
+    pub fn add(&mut self, svc: SrcService) {
+        self.report.services_read += 1;
+        let id = svc.id.trim().to_string();
+        let raw_name = clean::line(&svc.name);
+        if id.is_empty() {
+            let who = if raw_name.is_empty() {
+                format!("service #{}", self.report.services_read)
             } else {
-                format!(
-                    "none of its taxonomy terms maps to a sub-category ({})",
-                    unmapped.join("; ")
-                )
+                format!("service \"{raw_name}\"")
             };
-            self.report.skip(&id, reason);
+            self.report.skip(who, "it has no id");
             return;
         }
+        if raw_name.is_empty() {
+            self.report.skip(&id, "it has no name");
+            return;
+        }
+        let mut notes: Vec<String> = Vec::new();
+        let org_name = svc
+            .org
+            .as_ref()
+            .map(|o| clean::line(&o.name))
+            .unwrap_or_default();
+        let name = full_name(&raw_name, &org_name);
+        if name != raw_name {
+            notes.push(format!(
+                "{GUESS}name \"{raw_name}\" means little alone; shown as \"{name}\""
+            ));
+        }
+
+        let subcategories = match self.file(&svc, &name, &mut notes) {
+            Ok(set) => set,
+            Err((true, reason)) => {
+                self.report.outside.push(Entry {
+                    record: id,
+                    message: format!("{name}: {reason}"),
+                });
+                return;
+            }
+            Err((false, reason)) => {
+                self.review(&svc, &name, reason, None);
+                return;
+            }
+        };
 
         let status = status_of(&svc.status, &mut notes);
         let cost = cost_of(&svc.costs, &svc.fees, &mut notes);
         let languages = languages_of(&svc.languages, &mut notes);
         let contact = contact_of(&svc, &mut notes);
-        let checked = checked_of(&svc.assured_date, &svc.last_modified, &mut notes);
+        let checked = checked_of(&svc, &mut notes);
         let service_sessions = sessions_of(&svc.schedules, &mut notes);
 
         // Places.
@@ -195,20 +297,27 @@ impl<'a> Builder<'a> {
             match location_of(loc) {
                 Ok(location) => places.push((location, loc)),
                 Err(reason) => {
-                    let name = if loc.id.is_empty() {
+                    let label = if loc.id.is_empty() {
                         &loc.name
                     } else {
                         &loc.id
                     };
-                    why_no_place.push(format!("location {name}: {reason}"));
+                    match self.at_postcode(loc) {
+                        Some(location) => {
+                            notes.push(format!(
+                                "{GUESS}location {label}: {reason}; placed at the centre of postcode {} (approximate)",
+                                location.postcode
+                            ));
+                            self.report.approximate += 1;
+                            places.push((location, loc));
+                        }
+                        None => why_no_place.push(format!("location {label}: {reason}")),
+                    }
                 }
             }
         }
-        for reason in &why_no_place {
-            notes.push(format!("{reason}; left out"));
-        }
 
-        let description = clean_text(&svc.description);
+        let description = clean::paragraphs(&svc.description);
         let mut base = Resource {
             id: id.clone(),
             name: name.clone(),
@@ -226,7 +335,9 @@ impl<'a> Builder<'a> {
 
         let mut made = Vec::new();
         if places.is_empty() {
-            let reach = if virtual_place {
+            let reach = if let Some(decided) = self.options.decisions.reach.get(&id) {
+                Some((decided.clone(), "your decisions file says so".to_string()))
+            } else if virtual_place {
                 Some((Reach::Online, "it has a virtual location".to_string()))
             } else {
                 remote_reach(&svc.hints)
@@ -237,7 +348,10 @@ impl<'a> Builder<'a> {
                         Reach::National => "national",
                         _ => "online or by phone",
                     };
-                    notes.push(format!("no usable location; imported as {what} ({why})"));
+                    notes.push(format!("imported as {what} ({why})"));
+                    for reason in &why_no_place {
+                        notes.push(format!("{reason}; left out"));
+                    }
                     base.reach = reach;
                     // The service's times at places it could not be placed at still say when
                     // it runs.
@@ -252,18 +366,31 @@ impl<'a> Builder<'a> {
                 }
                 None => {
                     let detail = if why_no_place.is_empty() {
-                        "it has no location".to_string()
+                        "no place: it has no location".to_string()
                     } else {
-                        why_no_place.join("; ")
+                        format!("no place: {}", why_no_place.join("; "))
                     };
-                    self.report.skip(
-                        &id,
-                        format!("{detail}, and nothing says it is online, by phone or national"),
+                    let hint = if self.options.lookup.is_none()
+                        && svc.locations.iter().any(|l| !l.postcode.trim().is_empty())
+                    {
+                        " (give --lookup to place it at its postcode)"
+                    } else {
+                        ""
+                    };
+                    let filed = base.subcategories.clone();
+                    self.review(
+                        &svc,
+                        &name,
+                        format!("{detail}{hint}, and no structured field says it is online, by phone or national"),
+                        Some(&filed),
                     );
                     return;
                 }
             }
         } else {
+            for reason in &why_no_place {
+                notes.push(format!("{reason}; left out"));
+            }
             let several = places.len() > 1;
             for (n, (location, src)) in places.into_iter().enumerate() {
                 let mut resource = base.clone();
@@ -271,7 +398,7 @@ impl<'a> Builder<'a> {
                     resource.id = format!("{id}@{}", src.id);
                 }
                 if several && !src.name.trim().is_empty() {
-                    resource.name = format!("{name} ({})", src.name.trim());
+                    resource.name = format!("{name} ({})", clean::line(&src.name));
                 }
                 let mut sessions = service_sessions.clone();
                 for s in sessions_of(&src.schedules, &mut notes) {
@@ -313,11 +440,110 @@ impl<'a> Builder<'a> {
             self.resources.push(resource);
         }
         if any {
+            self.report.services_imported += 1;
             for note in notes {
-                self.report.note(&id, note);
+                match note.strip_prefix(GUESS) {
+                    Some(guess) => self.report.guess(&id, guess),
+                    None => self.report.note(&id, note),
+                }
             }
         }
     }
+
+    /// A place for a location without coordinates: the centre of its postcode (or ZIP) in the
+    /// area's lookup.
+    fn at_postcode(&self, loc: &SrcLocation) -> Option<Location> {
+        let lookup = self.options.lookup.as_ref()?;
+        let postcode = clean::line(&loc.postcode);
+        if postcode.is_empty() {
+            return None;
+        }
+        let at = crate::postal::candidates(&postcode)
+            .iter()
+            .find_map(|code| lookup.locate(code))?;
+        Some(Location {
+            lat: at.lat,
+            lon: at.lon,
+            address: clean::line(&loc.address),
+            postcode: postcode.to_uppercase(),
+        })
+    }
+}
+
+/// A name that says little alone ("MIAMI", "Befriending", "Art Club") is shown with its
+/// organisation's name; one the organisation's name already contains is shown as that name.
+pub(crate) fn full_name(name: &str, org: &str) -> String {
+    let org = org.trim();
+    if org.is_empty() {
+        return name.to_string();
+    }
+    let (n, o) = (name.to_lowercase(), org.to_lowercase());
+    if n == o || n.contains(&o) {
+        return name.to_string();
+    }
+    // One word ("MIAMI", "Pantry"), or two where one is a generic word ("Day Service",
+    // "WOLFSON CAMPUS"): such names say little without whose they are.
+    const GENERIC: &[&str] = &[
+        "club",
+        "group",
+        "groups",
+        "service",
+        "services",
+        "program",
+        "programs",
+        "programme",
+        "campus",
+        "session",
+        "sessions",
+        "centre",
+        "center",
+        "office",
+        "branch",
+        "project",
+        "helpline",
+        "hub",
+        "site",
+        "team",
+        "scheme",
+        "county",
+        "north",
+        "south",
+        "east",
+        "west",
+        "opportunities",
+        "activities",
+        "classes",
+        "support",
+    ];
+    let w = words_of(name);
+    let says_little =
+        w.len() == 1 || (w.len() == 2 && w.iter().any(|x| GENERIC.contains(&x.as_str())));
+    if !says_little {
+        return name.to_string();
+    }
+    if o.contains(&n) {
+        return org.to_string();
+    }
+    format!("{org}: {name}")
+}
+
+/// A sub-category for a service with no usable term, from the mapping's words in its name
+/// (medium confidence) or else its description (low), and how sure that is.
+fn suggest(
+    mapping: &Mapping,
+    name: &str,
+    description: &str,
+) -> (Option<BTreeSet<SubCategory>>, &'static str) {
+    if let Lookup::Mapped(set) = mapping.keywords_in(name) {
+        return (Some(set), "medium");
+    }
+    let text = clean::line(description);
+    if let Lookup::Mapped(set) = mapping.keywords_in(&text) {
+        if set.len() <= 2 {
+            return (Some(set), "low");
+        }
+    }
+    (None, "none")
 }
 
 fn words(set: &BTreeSet<SubCategory>) -> String {
@@ -405,6 +631,10 @@ fn cost_of(costs: &[SrcCost], fees: &[String], notes: &mut Vec<String>) -> Cost 
     let mut amounts = Vec::new();
     let mut currencies = BTreeSet::new();
     for c in costs {
+        if c.free.trim().eq_ignore_ascii_case("true") {
+            amounts.push(0);
+            continue;
+        }
         if c.amount.trim().is_empty() {
             if says_free(&c.option) {
                 amounts.push(0);
@@ -497,6 +727,11 @@ const LANGUAGE_NAMES: &[(&str, &str)] = &[
     ("british sign language", "bfi"),
     ("bsl", "bfi"),
     ("swahili", "sw"),
+    ("creole", "ht"),
+    ("haitian creole", "ht"),
+    ("american sign language", "ase"),
+    ("asl", "ase"),
+    ("tagalog", "tl"),
     ("yoruba", "yo"),
     ("vietnamese", "vi"),
     ("japanese", "ja"),
@@ -543,7 +778,8 @@ const THREE_LETTER: &[(&str, &str)] = &[
 ];
 
 fn language_tag(text: &str) -> Option<String> {
-    let t = text.trim();
+    // "Creole (availability depends on the school)": the language is before the note.
+    let t = text.split('(').next().unwrap_or(text).trim();
     let lower = t.to_lowercase();
     if let Some((_, code)) = LANGUAGE_NAMES.iter().find(|(n, _)| *n == lower) {
         return Some((*code).to_string());
@@ -677,12 +913,22 @@ fn contact_of(svc: &SrcService, notes: &mut Vec<String>) -> Contact {
     }
 }
 
-fn checked_of(assured: &str, modified: &str, notes: &mut Vec<String>) -> Option<Date> {
-    for (field, text) in [("assured_date", assured), ("last_modified", modified)] {
-        if text.trim().is_empty() {
+fn checked_of(svc: &SrcService, notes: &mut Vec<String>) -> Option<Date> {
+    let fields = [
+        ("assured_date".to_string(), svc.assured_date.clone()),
+        ("last_modified".to_string(), svc.last_modified.clone()),
+    ];
+    for (field, text) in fields.iter().chain(&svc.other_dates) {
+        let text = text.trim();
+        if text.is_empty() {
             continue;
         }
-        match Date::parse(text) {
+        // "2024-03-01T10:30:45Z" and "2024-03-01 10:30": the date is what counts.
+        let day = text
+            .get(..10)
+            .filter(|d| Date::parse(d).is_some())
+            .unwrap_or(text);
+        match Date::parse(day) {
             Some(date) => return Some(date),
             None => notes.push(format!("{field} {} is not a date; left out", quote(text))),
         }
@@ -721,57 +967,64 @@ fn location_of(loc: &SrcLocation) -> Result<Location, String> {
     })
 }
 
-/// Whether texts say the service is national or used from home, and which text said so.
+/// Whether structured fields say the service is national or used from home, and which said
+/// so. Only whole values of fields made for it count (an attending type "Online", a service
+/// area "National"), never words in a description: "meet online at 8:30am" may be a park.
 fn remote_reach(hints: &[(String, String)]) -> Option<(Reach, String)> {
     const NATIONAL: &[&str] = &[
         "national",
         "nationwide",
+        "uk",
         "uk wide",
-        "across the uk",
-        "anywhere in the uk",
-        "across england",
-        "england wide",
-        "across the country",
+        "united kingdom",
+        "great britain",
+        "england",
+        "scotland",
+        "wales",
+        "northern ireland",
+        "england and wales",
+        "united states",
+        "usa",
     ];
     const REMOTE: &[&str] = &[
         "online",
-        "remotely",
-        "remote",
         "virtual",
-        "video",
-        "zoom",
-        "helpline",
-        "telephone",
+        "remote",
         "phone",
+        "telephone",
         "by phone",
         "by telephone",
-        "over the phone",
-        "phone line",
-        "telephone support",
-        "phone support",
+        "video",
         "webchat",
         "web chat",
-        "internet",
+        "helpline",
+        "online or phone",
+        "phone or online",
+        "online and phone",
+        "phone and online",
+        "remotely",
+        "video conferencing",
+        "video call",
+        "video calls",
     ];
-    let contains = |text: &[String], phrase: &str| {
-        let p = words_of(phrase);
-        !p.is_empty() && text.windows(p.len()).any(|w| w == p.as_slice())
-    };
-    // "phone" and "telephone" alone say it only when they are the whole field (an
-    // `attending_type` of "Telephone"); in a sentence they are usually how to book.
-    let only_whole = ["phone", "telephone"];
     for (list, reach) in [(NATIONAL, Reach::National), (REMOTE, Reach::Online)] {
         for (field, text) in hints {
+            let is_area = field.contains("area");
+            if is_area != (reach == Reach::National) && field != "location_type" {
+                continue;
+            }
             let w = words_of(text);
-            for phrase in list {
-                let hit = if only_whole.contains(phrase) {
-                    w.len() == 1 && w.first().map(String::as_str) == Some(*phrase)
-                } else {
-                    contains(&w, phrase)
-                };
-                if hit {
-                    return Some((reach.clone(), format!("{field} says \"{phrase}\"")));
-                }
+            let value = w.join(" ");
+            // An attending type is made to say how people attend, so a phrase in it counts
+            // ("in person or remotely"); a service area must be the whole of one.
+            let hit = list.contains(&value.as_str())
+                || (field.contains("attending_type")
+                    && list.iter().any(|phrase| {
+                        let p = words_of(phrase);
+                        !p.is_empty() && w.windows(p.len()).any(|win| win == p.as_slice())
+                    }));
+            if hit {
+                return Some((reach.clone(), format!("{field} is \"{}\"", text.trim())));
             }
         }
     }
@@ -781,6 +1034,10 @@ fn remote_reach(hints: &[(String, String)]) -> Option<(Reach, String)> {
 fn access_of(texts: &[String], notes: &mut Vec<String>) -> BTreeSet<AccessNeed> {
     const SIGNS: &[(&str, AccessNeed)] = &[
         ("wheelchair", AccessNeed::Wheelchair),
+        // US directories say "handicap accessible" (ADA) for wheelchair access.
+        ("handicap accessible", AccessNeed::Wheelchair),
+        ("handicapped accessible", AccessNeed::Wheelchair),
+        ("ada accessible", AccessNeed::Wheelchair),
         ("step-free", AccessNeed::StepFree),
         ("step free", AccessNeed::StepFree),
         ("level access", AccessNeed::StepFree),
@@ -858,6 +1115,20 @@ fn access_of(texts: &[String], notes: &mut Vec<String>) -> BTreeSet<AccessNeed> 
 /// A clock time from "10:00", "10:00:00", "9.30", "10am", "2:30 pm", "1400", "10:00:00Z".
 pub(crate) fn clock(text: &str) -> Option<(u8, u8)> {
     let mut t = text.trim().to_lowercase().replace(' ', "");
+    // A date and time ("2000-01-01T08:00:00.000Z", as Ohana-based APIs write times): the
+    // time is what counts.
+    if let Some((date, time)) = t.split_once('t') {
+        if date.len() >= 8 && date.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            // Fractions of a second go, keeping a zone suffix: "08:00:00.000z" → "08:00:00z".
+            t = match time.split_once('.') {
+                Some((hms, rest)) => {
+                    let zone: String = rest.chars().skip_while(char::is_ascii_digit).collect();
+                    format!("{hms}{zone}")
+                }
+                None => time.to_string(),
+            };
+        }
+    }
     // Drop a time-zone suffix: "Z", "+01:00", "-05:00".
     if let Some(stripped) = t.strip_suffix('z') {
         t = stripped.to_string();
@@ -957,14 +1228,29 @@ fn days_of(schedule: &SrcSchedule) -> Result<Vec<Weekday>, String> {
     Err("no day given".to_string())
 }
 
-fn part_of(h: u8) -> DayPart {
-    if h < 12 {
+fn part_of(minute: u16) -> DayPart {
+    if minute < 12 * 60 {
         DayPart::Morning
-    } else if h < 17 {
+    } else if minute < 17 * 60 {
         DayPart::Afternoon
     } else {
         DayPart::Evening
     }
+}
+
+/// Every part of the day a session from `start` to `end` (minutes after midnight) runs in: a
+/// session from 9:00 to 17:00 is there in the morning and the afternoon.
+fn parts_between(start: u16, end: Option<u16>) -> Vec<DayPart> {
+    let first = part_of(start);
+    let Some(end) = end.filter(|&e| e > start) else {
+        return vec![first];
+    };
+    // The last minute it runs, not the minute it ends: 12:00 closing is still morning only.
+    let last = part_of(end - 1);
+    [DayPart::Morning, DayPart::Afternoon, DayPart::Evening]
+        .into_iter()
+        .filter(|p| *p >= first && *p <= last)
+        .collect()
 }
 
 fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Session> {
@@ -1003,11 +1289,11 @@ fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Sessio
             notes.push(format!("{name}: {what}; left out"));
             continue;
         };
-        let ends = if schedule.closes_at.trim().is_empty() {
+        let closes = if schedule.closes_at.trim().is_empty() {
             None
         } else {
             match clock(&schedule.closes_at) {
-                Some((h, m)) => Some(format!("{h:02}:{m:02}")),
+                Some(end) => Some(end),
                 None => {
                     notes.push(format!(
                         "{name}: closing time {} is not a time; left out",
@@ -1017,15 +1303,48 @@ fn sessions_of(schedules: &[SrcSchedule], notes: &mut Vec<String>) -> Vec<Sessio
                 }
             }
         };
+        let start = u16::from(h) * 60 + u16::from(m);
+        let mut end = closes.map(|(ch, cm)| u16::from(ch) * 60 + u16::from(cm));
+        // 00:00 to 00:00 (or no closing time after midnight) is how many exports say "times
+        // not known"; 00:00 to 23:59 or 24:00 says "all day".
+        let all_day = start == 0 && matches!(end, Some(e) if e >= 23 * 60 + 59);
+        if start == 0 && !all_day && matches!(end, None | Some(0)) {
+            notes.push(format!(
+                "{name}: 00:00 to 00:00 means the times are not known; left out"
+            ));
+            continue;
+        }
+        // "9:00am-5:00": a closing time without am/pm before the opening is in the afternoon.
+        if let (Some(e), Some((ch, cm))) = (end, closes) {
+            let written = schedule.closes_at.to_lowercase();
+            if e <= start && ch < 12 && !written.contains("am") && !written.contains("pm") {
+                let fixed = e + 12 * 60;
+                notes.push(format!(
+                    "{GUESS}{name}: closing time {} read as {:02}:{:02}",
+                    quote(&schedule.closes_at),
+                    ch + 12,
+                    cm
+                ));
+                end = Some(fixed);
+            }
+        }
+        let ends = end.map(|e| format!("{:02}:{:02}", e / 60, e % 60));
+        let parts = if all_day {
+            vec![DayPart::Morning, DayPart::Afternoon, DayPart::Evening]
+        } else {
+            parts_between(start, end)
+        };
         for day in days {
-            let session = Session {
-                day,
-                part: part_of(h),
-                starts: Some(format!("{h:02}:{m:02}")),
-                ends: ends.clone(),
-            };
-            if !out.contains(&session) {
-                out.push(session);
+            for part in &parts {
+                let session = Session {
+                    day,
+                    part: *part,
+                    starts: Some(format!("{h:02}:{m:02}")),
+                    ends: ends.clone(),
+                };
+                if !out.contains(&session) {
+                    out.push(session);
+                }
             }
         }
     }
@@ -1046,11 +1365,128 @@ mod tests {
         assert_eq!(clock("1400"), Some((14, 0)));
         assert_eq!(clock("10:00:00Z"), Some((10, 0)));
         assert_eq!(clock("18:30:00+01:00"), Some((18, 30)));
+        assert_eq!(clock("2000-01-01T08:00:00.000Z"), Some((8, 0)));
+        assert_eq!(clock("2000-01-01T12:30:00"), Some((12, 30)));
         assert_eq!(clock("mornings"), None);
         assert_eq!(clock("10"), None);
         assert_eq!(clock("25:00"), None);
         assert_eq!(clock("ten o'clock"), None);
         assert_eq!(clock("13pm"), None);
+    }
+
+    fn schedule(byday: &str, opens: &str, closes: &str) -> SrcSchedule {
+        SrcSchedule {
+            byday: byday.into(),
+            opens_at: opens.into(),
+            closes_at: closes.into(),
+            ..SrcSchedule::default()
+        }
+    }
+
+    #[test]
+    fn times_are_read_the_way_a_person_would() {
+        let parts = |opens: &str, closes: &str| {
+            let mut notes = Vec::new();
+            let s = sessions_of(&[schedule("MO", opens, closes)], &mut notes);
+            (
+                s.iter()
+                    .map(|x| (x.part, x.ends.clone().unwrap_or_default()))
+                    .collect::<Vec<_>>(),
+                notes,
+            )
+        };
+        use DayPart::{Afternoon as A, Evening as E, Morning as M};
+        let table: &[(&str, &str, &[DayPart], &str, bool)] = &[
+            // (opens, closes, parts, ends, guessed)
+            ("9:00am", "5:00", &[M, A], "17:00", true),
+            ("9:00am", "5:00pm", &[M, A], "17:00", false),
+            ("10:00", "12:00", &[M], "12:00", false),
+            ("10:00", "12:30", &[M, A], "12:30", false),
+            ("18:00", "20:00", &[E], "20:00", false),
+            ("1:50pm", "6:00pm", &[A, E], "18:00", false),
+            ("00:00", "23:59", &[M, A, E], "23:59", false),
+            ("14:00", "", &[A], "", false),
+        ];
+        for (opens, closes, want, ends, guessed) in table {
+            let (got, notes) = parts(opens, closes);
+            let got_parts: Vec<DayPart> = got.iter().map(|(p, _)| *p).collect();
+            assert_eq!(got_parts, *want, "{opens}-{closes}");
+            assert!(
+                got.iter().all(|(_, e)| e == ends),
+                "{opens}-{closes}: {got:?}"
+            );
+            assert_eq!(
+                notes.iter().any(|n| n.starts_with(GUESS)),
+                *guessed,
+                "{opens}-{closes}: {notes:?}"
+            );
+        }
+        // 00:00 to 00:00 is "times not known", never a midnight session.
+        let (got, notes) = parts("00:00", "00:00");
+        assert!(got.is_empty());
+        assert!(notes[0].contains("times are not known"), "{notes:?}");
+        let (got, _) = parts("12:00am", "12:00am");
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn short_names_get_their_organisation() {
+        let cases = [
+            (
+                "MIAMI",
+                "BEST BUDDIES FLORIDA, INC.",
+                "BEST BUDDIES FLORIDA, INC.: MIAMI",
+            ),
+            ("Pantry", "St Mark's Church", "St Mark's Church: Pantry"),
+            ("Day Service", "Turnberrie's", "Turnberrie's: Day Service"),
+            (
+                "VOLUNTEER OPPORTUNITIES",
+                "BEST BUDDIES FLORIDA, INC.",
+                "BEST BUDDIES FLORIDA, INC.: VOLUNTEER OPPORTUNITIES",
+            ),
+            ("Bowls", "Scunthorpe Bowls Club", "Scunthorpe Bowls Club"),
+            (
+                "Community Counselling",
+                "Example Org",
+                "Community Counselling",
+            ),
+            (
+                "Riverside Walking Group",
+                "Ramblers",
+                "Riverside Walking Group",
+            ),
+            ("MARATHON", "", "MARATHON"),
+        ];
+        for (name, org, want) in cases {
+            assert_eq!(full_name(name, org), want, "{name} / {org}");
+        }
+    }
+
+    #[test]
+    fn only_structured_fields_say_online_or_national() {
+        let hint = |f: &str, v: &str| vec![(f.to_string(), v.to_string())];
+        assert_eq!(
+            remote_reach(&hint("attending_type", "Online")).map(|r| r.0),
+            Some(Reach::Online)
+        );
+        assert_eq!(
+            remote_reach(&hint("schedule attending_type", "In person or remotely")).map(|r| r.0),
+            Some(Reach::Online)
+        );
+        assert_eq!(
+            remote_reach(&hint("service area service_area", "National")).map(|r| r.0),
+            Some(Reach::National)
+        );
+        // A sentence in a service area names a place, it does not say "national".
+        assert_eq!(
+            remote_reach(&hint(
+                "service area name",
+                "All residents of the national park"
+            )),
+            None
+        );
+        assert_eq!(remote_reach(&hint("attending_type", "Venue")), None);
+        assert_eq!(remote_reach(&hint("attending_type", "Home visit")), None);
     }
 
     #[test]

@@ -68,16 +68,57 @@ const TABLES: &[(&str, &[&str])] = &[
         "term_links",
         &[
             "attributes",
+            "attribute",
             "service_attributes",
+            "service_attribute",
             "service_taxonomy",
+            "services_taxonomy",
             "service_taxonomies",
+            "services_taxonomies",
             "service_taxonomys",
         ],
     ),
+    // HSDS 1.1/2.0 call the terms table "taxonomy"; 3.0 calls its list of taxonomies that and
+    // the terms "taxonomy_term(s)". `assign` sorts this out.
     ("terms", &["taxonomy_terms", "taxonomy_term", "taxonomy"]),
     ("taxonomies", &["taxonomies"]),
     ("service_areas", &["service_areas", "service_area"]),
 ];
+
+/// The role a table plays, from the names it goes by (a data package resource name, a file
+/// name without `.csv`), or `None` when Genie does not read it.
+fn role_of(names: &[String]) -> Option<&'static str> {
+    for name in names {
+        let name = name.trim().to_lowercase().replace(['-', ' '], "_");
+        if let Some((role, _)) = TABLES
+            .iter()
+            .find(|(_, spellings)| spellings.contains(&name.as_str()))
+        {
+            return Some(role);
+        }
+    }
+    None
+}
+
+/// One CSV table as found in the input.
+#[derive(Debug, Clone)]
+pub struct TableFile {
+    /// Names it goes by, best first: the data package's resource name, then the file's stem.
+    pub names: Vec<String>,
+    /// How the report names it (its path in the package).
+    pub label: String,
+    pub text: String,
+}
+
+/// The stem of a file name: "data/services.csv" gives "services".
+pub(crate) fn stem(path: &str) -> String {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let lower = file.to_lowercase();
+    lower
+        .strip_suffix(".csv")
+        .map(str::to_string)
+        .unwrap_or(lower)
+}
 
 /// One CSV table: lower-case headers and rows of text.
 #[derive(Debug, Default)]
@@ -159,64 +200,92 @@ impl Table {
     }
 }
 
-/// Imports a data package folder.
+/// Imports a data package folder (or zip, or any mix `genie-import` accepts).
 pub fn import_dir(dir: &Path, mapping: &Mapping, options: &Options) -> Result<Import, ImportError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| ImportError(format!("cannot read folder {}: {e}", dir.display())))?;
-    let mut files: Vec<(String, String)> = Vec::new();
-    let mut not_utf8 = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-            continue;
-        };
-        if !name.to_lowercase().ends_with(".csv") || !path.is_file() {
-            continue;
-        }
-        let bytes = std::fs::read(&path)
-            .map_err(|e| ImportError(format!("cannot read {}: {e}", path.display())))?;
-        if std::str::from_utf8(&bytes).is_err() {
-            not_utf8.push(name.clone());
-        }
-        files.push((name, String::from_utf8_lossy(&bytes).into_owned()));
-    }
-    let tables: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let mut import = import_tables(&tables, mapping, options, &dir.display().to_string())?;
-    for name in not_utf8 {
-        import.report.problem(format!(
-            "{name} is not UTF-8 (saved from a spreadsheet as another encoding?); unreadable characters were replaced"
-        ));
-    }
-    Ok(import)
+    crate::import_paths(&[dir.to_path_buf()], mapping, options)
 }
 
-/// Imports tables given as (file name, CSV text). Unknown files are ignored.
+/// Imports tables given as (file name, CSV text). Files Genie does not read are named in the
+/// report.
 pub fn import_tables(
     files: &[(&str, &str)],
     mapping: &Mapping,
     options: &Options,
     source: &str,
 ) -> Result<Import, ImportError> {
+    let tables: Vec<TableFile> = files
+        .iter()
+        .map(|(file, text)| TableFile {
+            names: vec![stem(file)],
+            label: (*file).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect();
     let mut builder = Builder::new(mapping, options, source);
+    read_tables(&tables, &mut builder, source)?;
+    let (directory, report) = builder.finish(&options.area);
+    Ok(Import { directory, report })
+}
+
+/// Which table plays which role. The first file for a role wins; later ones are reported.
+fn assign(files: &[TableFile], report: &mut Report) -> HashMap<&'static str, usize> {
+    let has_term_table = files.iter().any(|f| {
+        f.names.iter().any(|n| {
+            n.eq_ignore_ascii_case("taxonomy_terms") || n.eq_ignore_ascii_case("taxonomy_term")
+        })
+    });
+    let mut roles: HashMap<&'static str, usize> = HashMap::new();
+    for (i, file) in files.iter().enumerate() {
+        let mut role = role_of(&file.names);
+        // With a terms table beside it, "taxonomy" is the 3.0 list of taxonomies.
+        if role == Some("terms")
+            && has_term_table
+            && !file
+                .names
+                .iter()
+                .any(|n| n.to_lowercase().starts_with("taxonomy_term"))
+        {
+            role = Some("taxonomies");
+        }
+        match role {
+            Some(role) => {
+                if let Some(&first) = roles.get(role) {
+                    let first = files.get(first).map_or("", |f| f.label.as_str());
+                    report.unread.push(format!(
+                        "{}: another table for the same thing ({first}) was read instead",
+                        file.label
+                    ));
+                } else {
+                    roles.insert(role, i);
+                }
+            }
+            None => report
+                .unread
+                .push(format!("{}: not a table Genie uses", file.label)),
+        }
+    }
+    roles
+}
+
+/// Reads CSV tables into the builder.
+pub(crate) fn read_tables(
+    files: &[TableFile],
+    builder: &mut Builder<'_>,
+    source: &str,
+) -> Result<(), ImportError> {
+    let roles = assign(files, &mut builder.report);
     let mut t: HashMap<&str, Table> = HashMap::new();
-    for (role, names) in TABLES {
-        let found = names.iter().find_map(|name| {
-            files.iter().find(|(file, _)| {
-                file.to_lowercase()
-                    .strip_suffix(".csv")
-                    .is_some_and(|stem| stem == *name)
-            })
-        });
-        if let Some((file, text)) = found {
-            t.insert(role, Table::parse(file, text, &mut builder.report));
+    for (role, i) in &roles {
+        if let Some(file) = files.get(*i) {
+            t.insert(
+                role,
+                Table::parse(&file.label, &file.text, &mut builder.report),
+            );
         }
     }
     let Some(services) = t.get("services") else {
         return Err(ImportError(format!(
-            "{source} has no services.csv, so there is nothing to import"
+            "{source} has no services table (services.csv), so there is nothing to import; check that you gave the whole export"
         )));
     };
     let empty = Table::default();
@@ -350,6 +419,7 @@ pub fn import_tables(
             .get(services.get(r, ORG))
             .and_then(|rows| rows.first())
             .map(|&o| SrcOrg {
+                name: orgs.get(o, &["name"]).to_string(),
                 email: orgs.get(o, &["email"]).to_string(),
                 website: orgs.get(o, &["website", "url"]).to_string(),
                 phones: phone_numbers(&phone_by_org, orgs.get(o, ID)),
@@ -485,13 +555,7 @@ pub fn import_tables(
         }
 
         let mut hints = Vec::new();
-        for key in [
-            "attending_type",
-            "deliverable_type",
-            "alert",
-            "name",
-            "description",
-        ] {
+        for key in ["attending_type", "delivery_method"] {
             let t = text(&[key]);
             if !t.is_empty() {
                 hints.push((key.to_string(), t));
@@ -533,6 +597,7 @@ pub fn import_tables(
                 .into_iter()
                 .map(|c| SrcCost {
                     amount: costs.get(c, &["amount"]).to_string(),
+                    free: costs.get(c, &["free"]).to_string(),
                     currency: costs.get(c, &["currency"]).to_string(),
                     option: costs.get(c, &["option"]).to_string(),
                 })
@@ -547,11 +612,15 @@ pub fn import_tables(
                 .collect(),
             assured_date: text(&["assured_date"]),
             last_modified: text(&["last_modified"]),
+            other_dates: ["updated_at", "date_modified", "last_verified_on"]
+                .iter()
+                .map(|k| (k.to_string(), text(&[k])))
+                .filter(|(_, t)| !t.is_empty())
+                .collect(),
             hints,
         });
     }
-    let (directory, report) = builder.finish(&options.area);
-    Ok(Import { directory, report })
+    Ok(())
 }
 
 /// Links that point nowhere, counted by (file, column, target) with a few examples.

@@ -44,21 +44,53 @@ pub fn import_str(
     options: &Options,
     source: &str,
 ) -> Result<Import, ImportError> {
-    let root: Value = serde_json::from_str(strip_bom(text))
-        .map_err(|e| ImportError(format!("{source} is not JSON: {e}")))?;
     let mut builder = Builder::new(mapping, options, source);
+    let page = read_json(text, source, &mut builder)?;
+    if let Some(page) = page {
+        if let Some(total) = page.total_items {
+            if total > page.items as u64 && !matches!(page.total_pages, Some(p) if p <= 1) {
+                builder.report.problem(format!(
+                    "{source} is one page of {total} records; only its {} are imported. Give every page (several files, a folder or a zip) to import them all",
+                    page.items
+                ));
+            }
+        }
+    }
+    let (directory, report) = builder.finish(&options.area);
+    Ok(Import { directory, report })
+}
+
+/// What a paged API response says about itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageInfo {
+    /// Records on this page.
+    pub items: usize,
+    /// `total_items` / `totalElements`.
+    pub total_items: Option<u64>,
+    /// `total_pages` / `totalPages`.
+    pub total_pages: Option<u64>,
+    /// `page_number` / `number` (as the feed counts: from 0 or 1).
+    pub page_number: Option<u64>,
+}
+
+/// Reads one JSON document (a record, a list of them, or an API page) into the builder.
+/// Returns what the page says about itself, when it is a page.
+pub(crate) fn read_json(
+    text: &str,
+    source: &str,
+    builder: &mut Builder<'_>,
+) -> Result<Option<PageInfo>, ImportError> {
+    let root: Value = serde_json::from_str(strip_bom(text)).map_err(|e| {
+        ImportError(format!(
+            "{source} is not JSON ({e}); give the export exactly as it was downloaded"
+        ))
+    })?;
+    let mut page = None;
     let records: Vec<&Value> = match &root {
         Value::Array(items) => items.iter().collect(),
         Value::Object(_) => match page_items(&root) {
-            Some((items, total)) => {
-                if let Some(total) = total {
-                    if total > items.len() as u64 {
-                        builder.report.problem(format!(
-                            "this is one page of {total} records; only its {} are imported (export every page, or ask for one file)",
-                            items.len()
-                        ));
-                    }
-                }
+            Some((items, info)) => {
+                page = Some(info);
                 items.iter().collect()
             }
             None => vec![&root],
@@ -69,22 +101,52 @@ pub fn import_str(
             )))
         }
     };
+    const DETAILS: &[&str] = &[
+        "service_at_locations",
+        "locations",
+        "schedules",
+        "regular_schedules",
+        "attributes",
+        "taxonomy_terms",
+        "service_taxonomys",
+        "service_taxonomies",
+        "location",
+    ];
+    let bare = records
+        .iter()
+        .filter(|r| r.get("name").is_some() && DETAILS.iter().all(|k| r.get(*k).is_none()))
+        .count();
     for (n, record) in records.into_iter().enumerate() {
-        read_record(record, n + 1, &mut builder);
+        read_record(record, n + 1, builder);
     }
-    let (directory, report) = builder.finish(&options.area);
-    Ok(Import { directory, report })
+    if bare > 0 {
+        builder.report.problem(format!(
+            "{source}: {bare} services are list entries without their details (no places, times or categories), as an API's list page gives them; fetch each service's full record (/services/{{id}}) or ask for a full export"
+        ));
+    }
+    Ok(page)
 }
 
-/// The items of an API page and its stated total, if `root` is a page.
-fn page_items(root: &Value) -> Option<(&Vec<Value>, Option<u64>)> {
+/// The items of an API page and what it says about itself, if `root` is a page.
+fn page_items(root: &Value) -> Option<(&Vec<Value>, PageInfo)> {
     let items = ["contents", "content", "items", "data", "results"]
         .iter()
         .find_map(|key| root.get(*key).and_then(Value::as_array))?;
-    let total = ["totalElements", "total_items", "total"]
-        .iter()
-        .find_map(|key| root.get(*key).and_then(Value::as_u64));
-    Some((items, total))
+    let number = |keys: &[&str]| {
+        keys.iter().find_map(|key| {
+            root.get(*key).and_then(|v| {
+                v.as_u64()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            })
+        })
+    };
+    let info = PageInfo {
+        items: items.len(),
+        total_items: number(&["total_items", "totalElements", "total"]),
+        total_pages: number(&["total_pages", "totalPages"]),
+        page_number: number(&["page_number", "number", "page"]),
+    };
+    Some((items, info))
 }
 
 fn read_record(record: &Value, n: usize, builder: &mut Builder<'_>) {
@@ -197,12 +259,26 @@ fn phones_of(v: &Value) -> Vec<String> {
                 .map(|p| text(p, "number"))
                 .filter(|n| !n.is_empty()),
         );
+        let plain = first_text(contact, &["phone", "telephone", "phone_number"]);
+        if !plain.is_empty() {
+            out.push(plain);
+        }
     }
     out
 }
 
+/// The first e-mail address among a record's contacts.
+fn contact_email(v: &Value) -> String {
+    list(v, "contacts")
+        .into_iter()
+        .map(|c| text(c, "email"))
+        .find(|e| !e.is_empty())
+        .unwrap_or_default()
+}
+
 fn org_of(v: &Value) -> SrcOrg {
     SrcOrg {
+        name: text(v, "name"),
         email: text(v, "email"),
         website: first_text(v, &["website", "url"]),
         phones: phones_of(v),
@@ -239,23 +315,35 @@ fn location_of(sal: &Value, loc: &Value) -> SrcLocation {
         .find(|a| text(a, "address_type").eq_ignore_ascii_case("physical"))
         .or_else(|| addresses.first())
         .copied();
-    let (street, postcode) = match address {
-        Some(a) => {
-            let parts: Vec<String> = ["address_1", "address_2", "city"]
-                .iter()
-                .map(|k| text(a, k))
-                .filter(|t| !t.is_empty())
-                .collect();
-            (parts.join(", "), text(a, "postal_code"))
-        }
-        None => (String::new(), String::new()),
-    };
+    // A location may carry its address fields itself (Open Referral UK, some 3.0 feeds).
+    let address = address.unwrap_or(loc);
+    let parts: Vec<String> = ["address_1", "address_2", "city"]
+        .iter()
+        .map(|k| text(address, k))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (street, postcode) = (
+        parts.join(", "),
+        first_text(address, &["postal_code", "postcode", "post_code", "zip"]),
+    );
+    let (lat, lon) = coordinates(loc);
     let mut access = Vec::new();
     for a in list(loc, "accessibility") {
         access.extend(
             [text(a, "description"), text(a, "details")]
                 .into_iter()
                 .filter(|t| !t.is_empty()),
+        );
+    }
+    for a in list(loc, "accessibilities") {
+        access.extend(
+            [
+                text(a, "description"),
+                text(a, "details"),
+                text(a, "accessibility"),
+            ]
+            .into_iter()
+            .filter(|t| !t.is_empty()),
         );
     }
     for a in list(loc, "accessibility_for_disabilities") {
@@ -269,14 +357,40 @@ fn location_of(sal: &Value, loc: &Value) -> SrcLocation {
         id: text(loc, "id"),
         name: text(loc, "name"),
         location_type: text(loc, "location_type"),
-        lat: text(loc, "latitude"),
-        lon: text(loc, "longitude"),
+        lat,
+        lon,
         address: street,
         postcode,
         access,
         schedules: schedules_in(sal),
         building_schedules: schedules_in(loc),
     }
+}
+
+/// Latitude and longitude as text: `latitude`/`longitude` (or `lat`/`lng`/`lon`), else a
+/// GeoJSON point (`geometry` or `location`, whose coordinates are [longitude, latitude]).
+fn coordinates(loc: &Value) -> (String, String) {
+    let lat = first_text(loc, &["latitude", "lat"]);
+    let lon = first_text(loc, &["longitude", "lon", "lng", "long"]);
+    if !lat.is_empty() && !lon.is_empty() {
+        return (lat, lon);
+    }
+    for key in ["geometry", "geo", "point"] {
+        let Some(g) = object(loc, key) else { continue };
+        if let Some([x, y, ..]) = g
+            .get("coordinates")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+        {
+            let num = |v: &Value| match v {
+                Value::Number(n) => n.to_string(),
+                Value::String(s) => s.trim().to_string(),
+                _ => String::new(),
+            };
+            return (num(y), num(x));
+        }
+    }
+    (lat, lon)
 }
 
 fn term_of(t: &Value, taxonomy_fallback: &str) -> Term {
@@ -377,13 +491,7 @@ fn service_of(v: &Value, org: Option<&SrcOrg>, sal_full: Option<&Value>) -> SrcS
     }
 
     let mut hints: Vec<(String, String)> = Vec::new();
-    for key in [
-        "attending_type",
-        "deliverable_type",
-        "alert",
-        "name",
-        "description",
-    ] {
+    for key in ["attending_type", "delivery_method"] {
         let t = text(v, key);
         if !t.is_empty() {
             hints.push((key.to_string(), t));
@@ -399,7 +507,7 @@ fn service_of(v: &Value, org: Option<&SrcOrg>, sal_full: Option<&Value>) -> SrcS
         }
     }
     for area in list(v, "service_areas") {
-        for key in ["name", "service_area", "description"] {
+        for key in ["name", "service_area", "extent"] {
             let t = text(area, key);
             if !t.is_empty() {
                 hints.push((format!("service area {key}"), t));
@@ -413,7 +521,10 @@ fn service_of(v: &Value, org: Option<&SrcOrg>, sal_full: Option<&Value>) -> SrcS
         description: text(v, "description"),
         status: text(v, "status"),
         url: text(v, "url"),
-        email: text(v, "email"),
+        email: [text(v, "email"), contact_email(v)]
+            .into_iter()
+            .find(|e| !e.is_empty())
+            .unwrap_or_default(),
         phones,
         org,
         terms: terms_of(v),
@@ -423,6 +534,7 @@ fn service_of(v: &Value, org: Option<&SrcOrg>, sal_full: Option<&Value>) -> SrcS
             .into_iter()
             .map(|c| SrcCost {
                 amount: text(c, "amount"),
+                free: text(c, "free"),
                 currency: text(c, "currency"),
                 option: text(c, "option"),
             })
@@ -434,6 +546,38 @@ fn service_of(v: &Value, org: Option<&SrcOrg>, sal_full: Option<&Value>) -> SrcS
         languages,
         assured_date: text(v, "assured_date"),
         last_modified: text(v, "last_modified"),
+        other_dates: other_dates(v),
         hints,
     }
+}
+
+/// Other fields that date the record: `updated_at`, Open Referral UK's `pc_metadata`, and
+/// HSDS 3.0 `metadata` (the latest `last_action_date`).
+fn other_dates(v: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for key in ["updated_at", "date_modified", "last_verified_on"] {
+        let t = text(v, key);
+        if !t.is_empty() {
+            out.push((key.to_string(), t));
+        }
+    }
+    if let Some(meta) = object(v, "pc_metadata") {
+        for key in ["date_assured", "date_modified"] {
+            let t = text(meta, key);
+            if !t.is_empty() {
+                out.push((format!("pc_metadata {key}"), t));
+            }
+        }
+    }
+    let mut actions: Vec<String> = list(v, "metadata")
+        .into_iter()
+        .map(|m| text(m, "last_action_date"))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // ISO dates sort as text; the latest says when it was last looked at.
+    actions.sort();
+    if let Some(latest) = actions.pop() {
+        out.push(("metadata last_action_date".to_string(), latest));
+    }
+    out
 }

@@ -143,10 +143,7 @@ fn open_referral_uk_page() {
         notes.contains("no status given; taken as active"),
         "{notes}"
     );
-    assert!(
-        notes.contains("attending_type says \"telephone\""),
-        "{notes}"
-    );
+    assert!(notes.contains("attending_type is \"Telephone\""), "{notes}");
 
     // No location and nothing says it is remote: skipped, with the reason.
     let reason = report.skip_reason("103").expect("skipped");
@@ -272,10 +269,11 @@ fn a_service_at_two_places_gives_two_entries() {
 }
 
 #[test]
-fn missing_organisation_and_location_with_online_hint() {
+fn missing_organisation_and_location_with_online_attending_type() {
     let text = service(
         "chat",
         r#", "description": "Weekly video calls for people on their own.",
+              "attending_type": "Online",
               "url": "chat.example.org", "organization": null"#,
     );
     let import = import(&text);
@@ -286,10 +284,22 @@ fn missing_organisation_and_location_with_online_hint() {
 }
 
 #[test]
+fn words_in_a_description_never_make_a_service_online() {
+    let text = service(
+        "park",
+        r#", "description": "Meet online at 8:30am, then walk round the park together.""#,
+    );
+    let import = import(&text);
+    assert!(import.directory.resources.is_empty(), "{}", import.report);
+    let row = import.report.review_of("park").expect("in the review file");
+    assert!(row.reason.starts_with("no place"), "{}", row.reason);
+}
+
+#[test]
 fn national_wins_over_online_when_both_are_said() {
     let text = service(
         "line",
-        r#", "description": "A national helpline, open to anyone in the UK.""#,
+        r#", "attending_type": "Phone", "service_areas": [{"service_area": "UK wide"}]"#,
     );
     let import = import(&text);
     assert_eq!(resource(&import, "line").reach, Reach::National);
@@ -365,17 +375,17 @@ fn statuses_and_costs() {
         "[{}, {}, {}]",
         service(
             "closed",
-            r#", "status": "defunct", "description": "online", "cost_options": [{"amount": "2.50", "currency": "GBP"}, {"amount": 4, "currency": "GBP"}]"#
+            r#", "status": "defunct", "attending_type": "Online", "cost_options": [{"amount": "2.50", "currency": "GBP"}, {"amount": 4, "currency": "GBP"}]"#
         )
         .replacen(r#""status": "active","#, "", 1),
         service(
             "paused",
-            r#", "status": "temporarily closed", "description": "online", "fees_description": "No charge""#
+            r#", "status": "temporarily closed", "attending_type": "Online", "fees_description": "No charge""#
         )
         .replacen(r#""status": "active","#, "", 1),
         service(
             "odd",
-            r#", "status": "maybe", "description": "online", "cost_options": [{"amount": "donation"}]"#
+            r#", "status": "maybe", "attending_type": "Online", "cost_options": [{"amount": "donation"}]"#
         )
         .replacen(r#""status": "active","#, "", 1),
     );
@@ -409,7 +419,7 @@ fn a_commissioners_mapping_file_with_mistakes() {
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains("line 4") && problems[0].contains("\"walkies\""));
     let import = hsds_json::import_str(
-        &service("x", r#", "description": "online""#),
+        &service("x", r#", "attending_type": "Online""#),
         &mapping,
         &Options::default(),
         "t",
@@ -459,10 +469,89 @@ fn wrongly_typed_fields_never_panic() {
         let import = import(&twisted);
         // Either imported or skipped with a reason: one service is always accounted for.
         assert_eq!(
-            import.directory.resources.len() + import.report.skipped.len(),
+            import.directory.resources.len()
+                + import.report.skipped.len()
+                + import.report.review.len()
+                + import.report.outside.len(),
             1,
             "way {way}: {}",
             import.report
         );
     }
+}
+
+/// Open Referral UK 3.0 / HSDS 3.0 as feeds serve it: GeoJSON points ([longitude, latitude]),
+/// address fields on the location itself, contacts with a plain phone and e-mail,
+/// `accessibilities`, a free cost option, the organisation's name, `metadata` dates, HTML.
+const ORUK_3: &str = r#"{
+  "total_items": 1, "total_pages": 1, "page_number": 1, "size": 1,
+  "first_page": true, "last_page": true, "empty": false,
+  "contents": [{
+    "id": "svc-1",
+    "name": "Pantry",
+    "description": "<h1>Community pantry</h1><p>Fresh food&nbsp;and a chat.</p><p>Everyone   welcome.</p>",
+    "status": "active",
+    "organization": {"id": "org-1", "name": "St Mark&#39;s Church"},
+    "attributes": [{"taxonomy_term": {"code": "lunch", "name": "Lunch clubs", "taxonomy": "esdServiceTypes"}}],
+    "contacts": [{"name": "Sam", "phone": "0117 496 0000", "email": "pantry@example.org"}],
+    "cost_options": [{"free": true, "option": "All"}],
+    "languages": ["English", "Polish"],
+    "updated_at": "2025-06-30T09:15:00Z",
+    "metadata": [{"last_action_date": "2025-02-01"}, {"last_action_date": "2025-05-20"}],
+    "schedules": [{"byday": "WE", "opens_at": "11:00:00", "closes_at": "13:30:00"}],
+    "service_at_locations": [{"location": {
+      "id": "loc-1", "name": "Church hall",
+      "geometry": {"type": "Point", "coordinates": [-2.5879, 51.4545]},
+      "address_1": "1 High Street", "city": "Bristol", "postcode": "BS1 1AA",
+      "accessibilities": [{"description": "Level access from the street and an accessible toilet"}]
+    }}]
+  }]
+}"#;
+
+#[test]
+fn open_referral_uk_3_shapes() {
+    let import = import(ORUK_3);
+    let r = resource(&import, "svc-1");
+    // HTML entities are decoded in the organisation's name too.
+    assert_eq!(r.name, "St Mark's Church: Pantry");
+    assert_eq!(
+        r.description,
+        "Community pantry\n\nFresh food and a chat.\n\nEveryone welcome."
+    );
+    assert_eq!(
+        r.reach,
+        Reach::Local {
+            location: Location {
+                lat: 51.4545,
+                lon: -2.5879,
+                address: "1 High Street, Bristol".into(),
+                postcode: "BS1 1AA".into(),
+            }
+        }
+    );
+    assert_eq!(r.contact.phone, "0117 496 0000");
+    assert_eq!(r.contact.email, "pantry@example.org");
+    assert_eq!(r.cost, Cost::Free);
+    assert_eq!(r.languages, vec!["en".to_string(), "pl".to_string()]);
+    assert_eq!(
+        r.access,
+        [AccessNeed::StepFree, AccessNeed::AccessibleToilet]
+            .into_iter()
+            .collect()
+    );
+    // updated_at comes before the metadata dates.
+    assert_eq!(
+        r.checked,
+        Some(Date {
+            year: 2025,
+            month: 6,
+            day: 30
+        })
+    );
+    assert_eq!(
+        r.sessions.len(),
+        2,
+        "11:00 to 13:30 is morning and afternoon"
+    );
+    assert!(import.report.problems.is_empty(), "{}", import.report);
 }

@@ -22,6 +22,7 @@ fn options() -> Options {
     Options {
         area: "MyCity".to_string(),
         guess_from_name: false,
+        ..Options::default()
     }
 }
 
@@ -52,17 +53,20 @@ fn check_counselling(import: &Import) {
         r.subcategories.iter().copied().collect::<Vec<_>>(),
         vec![SubCategory::Counselling]
     );
-    // Latitude 100 is impossible, so the place is dropped; the schedule's attending_type and
-    // the alert say the service runs remotely, so it is kept as online.
+    // Latitude 100 is impossible, so the place is dropped; the schedule's attending_type says
+    // people can attend remotely, so it is kept as online. (The alert's words alone would
+    // not do: free text never makes a service online.)
     assert_eq!(r.reach, Reach::Online);
     let days: Vec<(Weekday, DayPart)> = r.sessions.iter().map(|s| (s.day, s.part)).collect();
-    assert_eq!(
-        days,
-        vec![
-            (Weekday::Thursday, DayPart::Morning),
-            (Weekday::Friday, DayPart::Morning)
-        ]
-    );
+    // 10:00 to 18:00 runs through the morning, the afternoon and into the evening: the
+    // session counts for all three.
+    let mut want = Vec::new();
+    for day in [Weekday::Thursday, Weekday::Friday] {
+        for part in [DayPart::Morning, DayPart::Afternoon, DayPart::Evening] {
+            want.push((day, part));
+        }
+    }
+    assert_eq!(days, want);
     assert_eq!(r.sessions[0].starts.as_deref(), Some("10:00"));
     assert_eq!(r.sessions[0].ends.as_deref(), Some("18:00"));
     // cost_options: 35 GBP.
@@ -215,11 +219,9 @@ fn csv_package_with_name_guessing_matches_the_json_import() {
     )
     .expect("reads");
     check_counselling(&import);
-    assert!(import
-        .report
-        .notes_for(SERVICE_ID)
-        .iter()
-        .any(|n| n.contains("guessed from its name: counselling")));
+    assert!(import.report.guessed.iter().any(
+        |g| g.record == SERVICE_ID && g.message == "sub-categories from its name: counselling"
+    ));
     // Same fields as the JSON route.
     assert_eq!(
         import.directory.resources,

@@ -17,9 +17,9 @@ use wasm_bindgen::JsCast;
 
 use super::kind_icon::{kind_colour, kind_path};
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::labels::Labelled;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// Labels longer than this are cut short on the map; the full name is in the title and list.
 const LABEL_CHARS: usize = 14;
@@ -52,9 +52,12 @@ struct Drag {
 #[component]
 pub fn NetworkMap() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let drag = RwSignal::new(None::<Drag>);
+    // A tap lifted on a member, waiting for its click: the member opens on the click, so no
+    // click is still to come when the member's page is drawn (see `platform::presses`).
+    let tapped = StoredValue::new(None::<MemberId>);
 
     let geometry = Memo::new(move |_| state.wave.with(|w| Geometry::for_network(&w.network)));
     let view_box = move || {
@@ -133,6 +136,7 @@ pub fn NetworkMap() -> impl IntoView {
 
     // A press on the map takes the nearest member within reach of a fingertip.
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        tapped.set_value(None);
         if ev.button() != 0 || !ev.is_primary() {
             return;
         }
@@ -205,7 +209,7 @@ pub fn NetworkMap() -> impl IntoView {
         };
         drag.set(None);
         if !done.moved {
-            Route::Member(done.id).go();
+            tapped.set_value(Some(done.id));
             return;
         }
         let g = geometry.get_untracked();
@@ -243,7 +247,16 @@ pub fn NetworkMap() -> impl IntoView {
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
-                on:pointercancel=move |_| drag.set(None)
+                on:pointercancel=move |_| {
+                    drag.set(None);
+                    tapped.set_value(None);
+                }
+                on:click=move |_| {
+                    if let Some(id) = tapped.get_value() {
+                        tapped.set_value(None);
+                        Route::Member(id).go();
+                    }
+                }
                 data-testid="network-map"
             >
                 {rings}
@@ -275,7 +288,7 @@ fn member_node(
     member: Member,
     r: f32,
     drag: RwSignal<Option<Drag>>,
-    state: AppState,
+    state: Session,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = member.id;
@@ -308,11 +321,24 @@ fn member_node(
     let title = display_name(&member.name, i18n.get_locale_untracked()).to_string();
     let name = member.name.clone();
 
+    // Enter opens the member when pressed and Space when released, as on a native button, so
+    // no key is still held down when the member's page is drawn.
+    let on_key_up = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == " " {
+            ev.prevent_default();
+            Route::Member(id).go();
+        }
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let step = match ev.key().as_str() {
-            "Enter" | " " => {
+            "Enter" => {
                 ev.prevent_default();
                 Route::Member(id).go();
+                return;
+            }
+            " " => {
+                // Keeps the page from scrolling; the member opens when the key is released.
+                ev.prevent_default();
                 return;
             }
             "+" | "=" => circle.closer(),
@@ -342,6 +368,7 @@ fn member_node(
             aria-label=aria
             data-member=id.0
             on:keydown=on_key
+            on:keyup=on_key_up
         >
             <title>{title}</title>
             <path d=kind_path(kind, r) fill=kind_colour(kind) stroke="#1a1a1a" stroke-width="1.5" />

@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform::{self, LocateError};
+use crate::session::Session;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup};
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The optional questions that tailor suggestions.
 #[component]
 pub fn AboutYouPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let profile = state.profile;
     let text = move |s: &'static str| s.to_string();
 
@@ -113,7 +113,7 @@ enum LocateOutcome {
 #[component]
 fn UseMyLocation() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let area = AreaState::expect();
     let outcome = RwSignal::new(LocateOutcome::Idle);
     let locate = move |_| {

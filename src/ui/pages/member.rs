@@ -2,17 +2,18 @@
 //! the person does for them. Every change is saved as it is made.
 
 use genie_core::model::{
-    Circle, ContactFrequency, MemberId, MemberKind, Relationship, SupportArea, SupportTask,
+    Circle, ContactFrequency, MemberField, MemberId, MemberKind, Relationship, SupportArea,
+    SupportTask,
 };
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, PageHeading, RadioGroup, SelectField};
 use crate::ui::labels::{circle_hint, Labelled};
 use crate::ui::pages::network::remove_member_announced;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The page for one member.
 #[component]
@@ -21,7 +22,7 @@ pub fn MemberPage(
     id: MemberId,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let exists = move || state.wave.with(|w| w.network.get(id).is_some());
     view! {
         <Show
@@ -43,7 +44,7 @@ pub fn MemberPage(
 #[component]
 fn MemberForm(id: MemberId) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     // Reads one field of this member, tracking changes.
     let field = move |read: fn(&genie_core::model::Member) -> Option<String>| {
         state.wave.with(|w| w.network.get(id).and_then(read))
@@ -105,13 +106,13 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     options=area.tasks().collect()
                     value=gives
                     on_toggle=Callback::new(move |(task, on): (SupportTask, bool)| {
-                        edit(Box::new(move |m| {
-                            if on {
-                                m.gives.insert(task);
-                            } else {
-                                m.gives.remove(&task);
-                            }
-                        }))
+                        let mut gives = gives.get_untracked();
+                        if on {
+                            gives.insert(task);
+                        } else {
+                            gives.remove(&task);
+                        }
+                        state.edit_member(id, MemberField::Gives(gives));
                     })
                 />
             }
@@ -134,7 +135,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     prop:value=name
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        edit(Box::new(move |m| m.name = value));
+                        state.edit_member(id, MemberField::Name(value));
                     }
                 />
                 <p class="problem" id="member-edit-name-problem" role="alert">
@@ -162,7 +163,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     id="edit-relationship"
                     value=relationship
                     on_change=Callback::new(move |r: Option<Relationship>| {
-                        edit(Box::new(move |m| m.relationship = r))
+                        state.edit_member(id, MemberField::Relationship(r))
                     })
                 />
             </Show>
@@ -185,7 +186,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                 id="edit-contact"
                 value=contact
                 on_change=Callback::new(move |c: Option<ContactFrequency>| {
-                    edit(Box::new(move |m| m.contact = c))
+                    state.edit_member(id, MemberField::Contact(c))
                 })
             />
             <section class="stack" aria-labelledby="gives-title">
@@ -198,13 +199,13 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                 name="receives"
                 value=receives
                 on_toggle=Callback::new(move |(area, on): (SupportArea, bool)| {
-                    edit(Box::new(move |m| {
-                        if on {
-                            m.receives.insert(area);
-                        } else {
-                            m.receives.remove(&area);
-                        }
-                    }))
+                    let mut receives = receives.get_untracked();
+                    if on {
+                        receives.insert(area);
+                    } else {
+                        receives.remove(&area);
+                    }
+                    state.edit_member(id, MemberField::Receives(receives));
                 })
             />
             <KnowsWho id=id name=Signal::derive(shown_name) />
@@ -216,7 +217,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
                     prop:value=notes
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        edit(Box::new(move |m| m.notes = value));
+                        state.edit_member(id, MemberField::Notes(value));
                     }
                 ></textarea>
             </div>
@@ -241,7 +242,7 @@ fn MemberForm(id: MemberId) -> impl IntoView {
 #[component]
 fn KnowsWho(id: MemberId, name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let others = move || {
         state.wave.with(|w| {
             w.network

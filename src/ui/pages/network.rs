@@ -9,11 +9,11 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::platform::drafts;
+use crate::session::Session;
 use crate::ui::components::network_map::{display_name, moved_message};
 use crate::ui::components::{KindIcon, NetworkMap, PageHeading, RadioGroup, SelectField};
 use crate::ui::labels::{circle_hint, Labelled};
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The network page, showing the map or the list.
 #[component]
@@ -22,7 +22,7 @@ pub fn NetworkPage(
     list: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let count = move || state.wave.with(|w| w.network.members.len());
     view! {
         <PageHeading>{t!(i18n, network.title)}</PageHeading>
@@ -79,7 +79,7 @@ const DORMANT_DRAFT: &str = "new-dormant-activity";
 #[component]
 fn AddMemberForm() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     // Kept as typed, so a reload before pressing Add loses nothing.
     let name = RwSignal::new(drafts::load(NAME_DRAFT));
     let kind = RwSignal::new(Some(MemberKind::Person));
@@ -186,7 +186,7 @@ fn AddMemberForm() -> impl IntoView {
 }
 
 /// Removes a member (kept for Undo) and says so through the page's announcement region.
-pub fn remove_member_announced(state: AppState, id: MemberId, locale: Locale) {
+pub fn remove_member_announced(state: Session, id: MemberId, locale: Locale) {
     if let Some(name) = state.remove_member(id) {
         let name = display_name(&name, locale);
         state.announce(td_string!(locale, network.removed, name = name).to_string());
@@ -214,7 +214,7 @@ pub fn focus_first_later(selectors: Vec<String>) {
 #[component]
 fn UndoRemove() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let undo = move |_| {
         let restored = state
             .last_removed
@@ -262,7 +262,7 @@ fn UndoRemove() -> impl IntoView {
 #[component]
 fn MemberList() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let section = move |circle: Circle| {
         let members = move || {
             state.wave.with(|w| {
@@ -298,7 +298,7 @@ fn MemberRow(
     circle: Circle,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let shown = name.clone();
     let move_to = move |to: Option<Circle>, name: String, action: &'static str| {
         if let Some(to) = to {
@@ -376,7 +376,7 @@ fn MemberRow(
 #[component]
 fn PlannedActivities() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let planned = move || {
         state.choices.with(|cs| {
             cs.iter()
@@ -407,7 +407,7 @@ fn PlannedActivities() -> impl IntoView {
 #[component]
 fn DormantActivities() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     // Kept as a draft until "Add" is pressed, so a reload loses nothing typed.
     let text = RwSignal::new(drafts::load(DORMANT_DRAFT));
     let problem = RwSignal::new(false);

@@ -7,10 +7,10 @@ use genie_core::model::{AccessNeed, CostLimit, DayPart, Interest, TimeSlot, Trav
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::{CheckboxGroup, PageHeading};
 use crate::ui::labels::{language_name, Labelled};
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// Distances offered, in kilometres.
 const DISTANCES: [u32; 5] = [1, 2, 5, 10, 20];
@@ -32,7 +32,7 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T, on: bool) {
 #[component]
 pub fn PreferencesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let prefs = state.preferences;
 
     let distance_value = move || {

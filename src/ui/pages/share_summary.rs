@@ -10,12 +10,12 @@ use leptos::task::spawn_local;
 
 use crate::i18n::*;
 use crate::platform::{self, ShareOutcome};
+use crate::session::Session;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{MapPicture, PageHeading, PictureStyle};
 use crate::ui::labels::date_locale;
 use crate::ui::labels::Labelled;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The summary's content, in the person's language, for both the page and the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,7 +159,7 @@ const TEXT_FILE: &str = "genie-summary.txt";
 #[component]
 pub fn ShareSummaryPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let shared = Memo::new(move |_| {
         let locale = i18n.get_locale();
         state.wave.with(|w| {

@@ -6,17 +6,17 @@ use genie_core::summary::{self, NetworkType, Observation};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{PageHeading, SafetyNet};
 use crate::ui::labels::{area_phrase, Labelled};
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The summary of the open wave's map.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let summary = Memo::new(move |_| state.wave.with(|w| summary::summarise(&w.network)));
     let name_of = move |id: MemberId| {
         state.wave.with(|w| {

@@ -3,17 +3,17 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::area_state::AreaState;
 use crate::ui::components::{BringAcross, PageHeading};
 use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// Says what the app is for and where the person's information goes (nowhere).
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let started = move || {
         state.profile.with(|p| !p.is_empty()) || state.wave.with(|w| !w.network.members.is_empty())
     };

@@ -154,18 +154,36 @@ impl AreaLookup {
     }
 
     /// Where `query` is: an exact postcode (any spacing or case), else a neighbourhood name
-    /// (any case), else the postcode district ("MB2 7QD" unknown, but "MB2 ..." known: the
-    /// middle of that district's known postcodes).
+    /// (any case), else a US ZIP+4's ZIP ("33176-4501" finds "33176"), else the postcode
+    /// district ("MB2 7QD" unknown, but "MB2 ..." known: the middle of that district's known
+    /// postcodes).
     pub fn locate(&self, query: &str) -> Option<LatLon> {
         let wanted = squash(query);
         if wanted.is_empty() {
             return None;
         }
-        if let Some(place) = self.places.iter().find(|p| squash(&p.name) == wanted) {
-            return Some(LatLon {
-                lat: place.lat,
-                lon: place.lon,
-            });
+        let exact = |key: &str| {
+            self.places
+                .iter()
+                .find(|p| squash(&p.name) == key)
+                .map(|place| LatLon {
+                    lat: place.lat,
+                    lon: place.lon,
+                })
+        };
+        if let Some(at) = exact(&wanted) {
+            return Some(at);
+        }
+        let zip_plus_four = wanted.len() == 9
+            && wanted.chars().all(|c| c.is_ascii_digit())
+            && query
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+        if zip_plus_four {
+            if let Some(at) = wanted.get(..5).and_then(exact) {
+                return Some(at);
+            }
         }
         let district = outward_code(query)?;
         let in_district: Vec<&Place> = self

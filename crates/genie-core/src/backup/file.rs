@@ -139,18 +139,19 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
         Some(Value::Object(records)) => records,
         Some(_) => return Err(BackupError::damaged(records_at, Damage::WrongType)),
     };
-    if let Some(unknown) = records
-        .keys()
-        .find(|name| !Store::ALL.iter().any(|store| store.name() == name.as_str()))
-    {
+    if let Some(unknown) = records.keys().find(|name| {
+        !Store::BACKED_UP
+            .iter()
+            .any(|store| store.name() == name.as_str())
+    }) {
         return Err(BackupError::damaged(
             records_at,
             Damage::UnknownStore(unknown.clone()),
         ));
     }
 
-    let mut lists = Vec::with_capacity(Store::ALL.len());
-    for store in Store::ALL {
+    let mut lists = Vec::with_capacity(Store::BACKED_UP.len());
+    for store in Store::BACKED_UP {
         let list = match records.remove(store.name()) {
             None => return Err(BackupError::damaged(Part::Store(store), Damage::Missing)),
             Some(Value::Array(list)) => list,
@@ -172,6 +173,8 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
             }
             Store::Waves => contents.waves = decode_all::<Wave>(store, list)?,
             Store::Choices => contents.choices = decode_all::<Choice>(store, list)?,
+            // Not a list of a backup (see `Store::BACKED_UP`).
+            Store::MemberEdits => {}
         }
     }
     if let Some((index, _)) = contents
@@ -245,6 +248,7 @@ fn current_version(store: Store) -> u32 {
         Store::Preferences => Preferences::VERSION,
         Store::Waves => Wave::VERSION,
         Store::Choices => Choice::VERSION,
+        Store::MemberEdits => crate::model::MemberEdit::VERSION,
     }
 }
 

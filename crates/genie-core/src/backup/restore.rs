@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::error::{ExportError, RestoreError};
 use super::{file, Backup, Contents};
-use crate::model::{Choice, Preferences, Profile, Timestamp, Wave};
+use crate::model::{Choice, MemberEdit, Preferences, Profile, Timestamp, Wave};
 use crate::schema::{self, DecodeError, Record, PREFERENCES_KEY, PROFILE_KEY};
 use crate::store::{Repository, Store, Write};
 
@@ -55,7 +55,11 @@ pub async fn export(repo: &impl Repository, exported_at: Timestamp) -> Result<Ex
     let mut left_out = Vec::new();
     let profile = read_store::<Profile>(repo, &mut left_out).await?;
     let preferences = read_store::<Preferences>(repo, &mut left_out).await?;
-    let waves = read_store::<Wave>(repo, &mut left_out).await?;
+    let mut waves = read_store::<Wave>(repo, &mut left_out).await?;
+    // Each map as the person sees it: with the member edits not yet folded into its record.
+    let edits = read_store::<MemberEdit>(repo, &mut left_out).await?;
+    waves.sort_by_key(|w| w.id);
+    crate::store::fold_edits(&mut waves, &edits);
     let choices = read_store::<Choice>(repo, &mut left_out).await?;
     let contents = Contents {
         profile: profile.into_iter().next(),
@@ -92,7 +96,8 @@ async fn read_store<R: Record>(
 /// The stored envelopes of every store, as [`Repository::all`] returns them.
 pub type Existing = BTreeMap<Store, Vec<String>>;
 
-/// Reads what is stored now, for [`plan`].
+/// Reads what is stored now, for [`plan`]: every store, member edits included, so a restore
+/// leaves none of the old map's edits behind.
 pub async fn existing(repo: &impl Repository) -> Result<Existing, RestoreError> {
     let mut existing = Existing::new();
     for store in Store::ALL {
@@ -108,6 +113,16 @@ pub async fn existing(repo: &impl Repository) -> Result<Existing, RestoreError> 
 pub fn plan(backup: &Backup, existing: &Existing) -> Result<Vec<Write>, RestoreError> {
     let mut writes = Vec::new();
     for (&store, envelopes) in existing {
+        if store == Store::MemberEdits {
+            // Edits belong to the maps being replaced: all go, readable or not.
+            if !envelopes.is_empty() {
+                writes.push(Write::DeletePrefix {
+                    store,
+                    prefix: String::new(),
+                });
+            }
+            continue;
+        }
         let mut keys = BTreeSet::new();
         for envelope in envelopes {
             let key =
@@ -155,6 +170,9 @@ fn existing_key(store: Store, envelope: &str) -> Option<String> {
             .map(|choice| choice.key())
             .ok()
             .or_else(|| raw_id_key(envelope)),
+        Store::MemberEdits => schema::decode::<MemberEdit>(envelope)
+            .map(|edit| edit.key())
+            .ok(),
     }
 }
 

@@ -102,6 +102,29 @@ impl Suggestions {
     }
 }
 
+/// Takes out of `suggestions` every entry the person said had closed when they checked in on
+/// it: it is not suggested to them again, whatever the directory says.
+pub fn drop_reported_closed(
+    suggestions: &mut Suggestions,
+    directory: &Directory,
+    choices: &[crate::model::Choice],
+) {
+    let closed: BTreeSet<&str> = choices
+        .iter()
+        .filter(|c| c.reported_closed())
+        .map(|c| c.resource_id.as_str())
+        .collect();
+    if closed.is_empty() {
+        return;
+    }
+    suggestions.ranked.retain(|s| {
+        directory
+            .resources
+            .get(s.index)
+            .map_or(true, |r| !closed.contains(r.id.as_str()))
+    });
+}
+
 /// Suggests resources from `directory` for a person. `home` is (latitude, longitude) in
 /// degrees, if known; `conditions` are the health conditions they named (entries for those
 /// come first); `today` dates the freshness of entries. Deterministic: the same inputs give

@@ -4,6 +4,7 @@
 //! the same member keeps its id when a wave is copied into the next one and change over time
 //! can be read by comparing ids.
 
+mod member_edit;
 mod network;
 mod plan;
 mod preferences;
@@ -13,6 +14,7 @@ mod time;
 mod wave;
 mod word_enum;
 
+pub use member_edit::{MemberEdit, MemberField};
 pub use network::{
     Circle, ContactFrequency, DormantActivity, Member, MemberId, MemberKind, Network, Point,
     Relationship, Tie,

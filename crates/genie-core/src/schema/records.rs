@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{migrate, Record};
-use crate::model::{Choice, Preferences, Profile, Wave};
+use crate::model::{Choice, MemberEdit, Preferences, Profile, Wave, WaveId};
 use crate::store::Store;
 
 /// The profile and the preferences are one record each.
@@ -60,5 +60,27 @@ impl Record for Choice {
 
     fn key(&self) -> String {
         format!("{:08}", self.id.0)
+    }
+}
+
+impl Record for MemberEdit {
+    const STORE: Store = Store::MemberEdits;
+    const VERSION: u32 = 1;
+
+    /// The map, the member and the field: a later edit of the same field replaces the earlier.
+    fn key(&self) -> String {
+        format!(
+            "{}{:08}/{}",
+            MemberEdit::wave_prefix(self.wave),
+            self.member.0,
+            self.change.word()
+        )
+    }
+}
+
+impl MemberEdit {
+    /// The start of the keys of every edit of one map.
+    pub fn wave_prefix(wave: WaveId) -> String {
+        format!("{:08}/", wave.0)
     }
 }

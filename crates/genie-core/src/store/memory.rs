@@ -86,6 +86,11 @@ impl Repository for MemoryRepository {
                 Write::Delete { store, key } => {
                     next.entry(store).or_default().remove(&key);
                 }
+                Write::DeletePrefix { store, prefix } => {
+                    next.entry(store)
+                        .or_default()
+                        .retain(|key, _| !key.starts_with(&prefix));
+                }
             }
         }
         *self.stores.borrow_mut() = next;

@@ -11,11 +11,12 @@ use serde_json::Value;
 
 pub use memory::MemoryRepository;
 
+use crate::model::{MemberEdit, Wave};
 use crate::schema::{self, DecodeError, Record};
 
 /// The database layout version. Bump it when a store or index is added, and say in
 /// [`Store::since`] which version brought it.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 /// The database's name in the browser.
 pub const DB_NAME: &str = "genie";
@@ -27,10 +28,24 @@ pub enum Store {
     Preferences,
     Waves,
     Choices,
+    /// Changes to one field of one member of the open map, not yet folded into the map's own
+    /// record (see [`crate::model::MemberEdit`]).
+    MemberEdits,
 }
 
 impl Store {
-    pub const ALL: [Store; 4] = [
+    /// Every store in the database.
+    pub const ALL: [Store; 5] = [
+        Store::Profile,
+        Store::Preferences,
+        Store::Waves,
+        Store::Choices,
+        Store::MemberEdits,
+    ];
+
+    /// The stores a backup lists. Member edits are folded into their map first, so a backup
+    /// holds each map as the person sees it.
+    pub const BACKED_UP: [Store; 4] = [
         Store::Profile,
         Store::Preferences,
         Store::Waves,
@@ -43,6 +58,7 @@ impl Store {
             Store::Preferences => "preferences",
             Store::Waves => "waves",
             Store::Choices => "choices",
+            Store::MemberEdits => "member_edits",
         }
     }
 
@@ -52,6 +68,7 @@ impl Store {
         match self {
             Store::Profile => 1,
             Store::Preferences | Store::Waves | Store::Choices => 2,
+            Store::MemberEdits => 3,
         }
     }
 
@@ -76,6 +93,11 @@ pub enum Write {
         store: Store,
         key: String,
     },
+    /// Deletes every record whose key starts with `prefix`.
+    DeletePrefix {
+        store: Store,
+        prefix: String,
+    },
 }
 
 impl Write {
@@ -92,6 +114,24 @@ impl Write {
         Write::Delete {
             store: R::STORE,
             key: key.into(),
+        }
+    }
+
+    /// The store this write changes.
+    pub fn store(&self) -> Store {
+        match self {
+            Write::Put { store, .. }
+            | Write::Delete { store, .. }
+            | Write::DeletePrefix { store, .. } => *store,
+        }
+    }
+
+    /// How many bytes of record text this write stores (what a benchmark of writes counts).
+    pub fn stored_bytes(&self) -> usize {
+        match self {
+            Write::Put { key, envelope, .. } => key.len() + envelope.len(),
+            Write::Delete { key, .. } => key.len(),
+            Write::DeletePrefix { prefix, .. } => prefix.len(),
         }
     }
 }
@@ -163,6 +203,40 @@ pub async fn load_all<R: Record>(
         }
     }
     Ok((good, bad))
+}
+
+/// Every map stored, oldest first, each with its pending member edits folded in. Maps and
+/// edits that cannot be read are reported beside the good ones and stay untouched.
+pub async fn load_waves(
+    repo: &impl Repository,
+) -> Result<(Vec<Wave>, Vec<DecodeError>), StoreError> {
+    let (mut waves, mut bad) = load_all::<Wave>(repo).await?;
+    let (edits, bad_edits) = load_all::<MemberEdit>(repo).await?;
+    bad.extend(bad_edits);
+    waves.sort_by_key(|w| w.id);
+    fold_edits(&mut waves, &edits);
+    Ok((waves, bad))
+}
+
+/// Folds member edits into the maps they belong to, in key order (one edit per field).
+pub fn fold_edits(waves: &mut [Wave], edits: &[MemberEdit]) {
+    for edit in edits {
+        if let Some(wave) = waves.iter_mut().find(|w| w.id == edit.wave) {
+            wave.apply_edit(edit);
+        }
+    }
+}
+
+/// The writes that store a whole map: the map itself, and the removal of its member edits,
+/// which the map now holds. One batch, so a reader sees either the edits or the map with them.
+pub fn save_wave_writes(wave: &Wave) -> Vec<Write> {
+    vec![
+        Write::put(wave),
+        Write::DeletePrefix {
+            store: Store::MemberEdits,
+            prefix: MemberEdit::wave_prefix(wave.id),
+        },
+    ]
 }
 
 /// Stores one record.

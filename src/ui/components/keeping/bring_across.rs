@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::{progress, Keeping};
 use crate::i18n::*;
 use crate::platform::install;
+use crate::session::Session;
 use crate::ui::pages::RestoreSection;
-use crate::ui::state::AppState;
 
 /// Shown on the welcome page of an installed app that has nothing stored yet, until the person
 /// starts afresh. Decided once the browser's facts are known, and then kept, so the restore's
@@ -17,7 +17,7 @@ use crate::ui::state::AppState;
 #[component]
 pub fn BringAcross() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let keeping = Keeping::expect();
     let shown = RwSignal::new(false);
     let decided = StoredValue::new(false);

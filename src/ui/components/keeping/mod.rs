@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::platform::{self, install};
-use crate::ui::state::AppState;
+use crate::session::Session;
 
 /// What is known about keeping data in this browser, shared by the notice, "Your data" and the
 /// safety net.
@@ -95,7 +95,7 @@ impl Keeping {
 }
 
 /// How far the person has got, read from what is stored.
-pub fn progress(state: AppState) -> Progress {
+pub fn progress(state: Session) -> Progress {
     Progress {
         about_you: state.profile.with(|p| !p.is_empty()),
         members: state.wave.with(|w| w.network.members.len()),
@@ -111,7 +111,7 @@ pub enum CopyProblem {
 
 /// Saves a plain backup file (no passphrase: the quickest copy) and remembers when. Returns
 /// the file's name.
-pub async fn save_copy(state: AppState, keeping: Keeping) -> Result<String, CopyProblem> {
+pub async fn save_copy(state: Session, keeping: Keeping) -> Result<String, CopyProblem> {
     let export = state.make_backup().await.map_err(|error| match error {
         ExportError::Store(_) | ExportError::SelfCheck(_) => CopyProblem::Failed,
     })?;

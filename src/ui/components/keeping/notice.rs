@@ -10,7 +10,7 @@ use super::safety_net::{LastCopyLine, SaveCopyButton};
 use super::{progress, Keeping};
 use crate::i18n::*;
 use crate::platform::storage::{self, Durability};
-use crate::ui::state::{AppState, StorageHealth};
+use crate::session::{Session, StorageHealth};
 
 /// The title and first sentence for a risk.
 fn risk_words(risk: Risk, locale: Locale) -> (&'static str, &'static str) {
@@ -35,7 +35,7 @@ fn risk_words(risk: Risk, locale: Locale) -> (&'static str, &'static str) {
 #[component]
 pub fn KeepingNotice() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let keeping = Keeping::expect();
     let advice = Memo::new(move |_| {
         let advice = keeping.advice()?;

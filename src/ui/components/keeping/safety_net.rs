@@ -8,14 +8,14 @@ use leptos::task::spawn_local;
 use super::{progress, save_copy, CopyProblem, Keeping};
 use crate::i18n::*;
 use crate::platform;
+use crate::session::{Session, StorageHealth};
 use crate::ui::labels::date_locale;
-use crate::ui::state::{AppState, StorageHealth};
 
 /// "Save a copy before you go", shown only while the work is at risk and there is some.
 #[component]
 pub fn SafetyNet() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let keeping = Keeping::expect();
     let shown = move || {
         let ok = state.health.get() == StorageHealth::Ok;
@@ -64,7 +64,7 @@ pub fn LastCopyLine() -> impl IntoView {
 #[component]
 pub fn SaveCopyButton(test_id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let keeping = Keeping::expect();
     let outcome = RwSignal::new(None::<Result<String, CopyProblem>>);
     let busy = RwSignal::new(false);

@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::network_map::display_name;
 use crate::ui::labels::{area_phrase, Labelled};
-use crate::ui::state::AppState;
 
 /// A wave's name in the pickers: "Map 2, 23 May 2027".
 pub(super) fn wave_label(wave: &Wave, locale: Locale) -> String {
@@ -34,7 +34,7 @@ fn name_in(network: &Network, id: MemberId, locale: Locale) -> String {
 #[component]
 pub fn Compare() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let waves = Memo::new(move |_| state.all_waves());
     // By default: the last closed map against the map being drawn now.
     let before = RwSignal::new(

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::SafetyNet;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// The offers due now, worded.
-fn due_items(state: AppState) -> Vec<Due> {
+fn due_items(state: Session) -> Vec<Due> {
     let waves = state.all_waves();
     state
         .choices
@@ -19,7 +19,7 @@ fn due_items(state: AppState) -> Vec<Due> {
 }
 
 /// One offer in words, with where to answer it.
-fn describe(state: AppState, due: &Due, locale: Locale) -> (String, String) {
+fn describe(state: Session, due: &Due, locale: Locale) -> (String, String) {
     match due.item {
         DueItem::CheckIn { choice, .. } => {
             let name = state.choices.with(|cs| {
@@ -46,7 +46,7 @@ fn describe(state: AppState, due: &Due, locale: Locale) -> (String, String) {
 }
 
 /// The offers as a list of links, each to where it is answered.
-fn due_links(state: AppState, due: &[Due], locale: Locale) -> impl IntoView {
+fn due_links(state: Session, due: &[Due], locale: Locale) -> impl IntoView {
     let items = due
         .iter()
         .map(|d| {
@@ -61,7 +61,7 @@ fn due_links(state: AppState, due: &[Due], locale: Locale) -> impl IntoView {
 #[component]
 pub fn DueList() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let due = due_items(state);
         let locale = i18n.get_locale();
@@ -84,7 +84,7 @@ pub fn DueList() -> impl IntoView {
 #[component]
 pub fn DueNotice() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let due = due_items(state);
         (!due.is_empty()).then(|| {

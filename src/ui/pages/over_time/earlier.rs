@@ -10,10 +10,10 @@ use wasm_bindgen::JsCast;
 use super::compare::wave_label;
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{MapPicture, PictureStyle};
 use crate::ui::labels::{date_locale, Labelled};
-use crate::ui::state::AppState;
 
 /// The id of the button that opens an earlier map, to give focus back to it.
 fn opener_id(id: WaveId) -> String {
@@ -23,7 +23,7 @@ fn opener_id(id: WaveId) -> String {
 #[component]
 pub fn EarlierMaps() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let shown = RwSignal::new(None::<WaveId>);
     let buttons = move || {
         let locale = i18n.get_locale();

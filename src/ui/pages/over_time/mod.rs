@@ -14,8 +14,8 @@ pub use due::DueNotice;
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::PageHeading;
-use crate::ui::state::AppState;
 use compare::Compare;
 use due::DueList;
 use earlier::EarlierMaps;
@@ -28,7 +28,7 @@ use wellbeing::{WellbeingForm, WellbeingTrends};
 #[component]
 pub fn OverTimePage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let has_earlier = move || state.closed_waves.with(|w| !w.is_empty());
     view! {
         <PageHeading>{t!(i18n, over_time.title)}</PageHeading>

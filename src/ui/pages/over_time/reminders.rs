@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::state::AppState;
+use crate::session::Session;
 
 /// Reminders are set for ten in the morning on the day, local time: a kind hour to be asked.
 const REMINDER_HOUR: u32 = 10;
@@ -14,7 +14,7 @@ const REMINDER_HOUR: u32 = 10;
 #[component]
 pub fn Reminders() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let locale = i18n.get_locale();
         let waves = state.all_waves();

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::AskFirst;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 #[component]
 pub fn TakeStock() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let take_stock = Callback::new(move |()| {
         state.take_stock();
         state.announce(t_string!(i18n, over_time.take_stock_done));

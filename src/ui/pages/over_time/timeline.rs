@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::kind_colour;
 use crate::ui::labels::Labelled;
-use crate::ui::state::AppState;
 
 /// Colours for the circles, inner to outer: one hue, darker in the middle.
 const CIRCLE_COLOURS: [&str; 3] = ["#1e3a8a", "#3b82f6", "#93c5fd"];
@@ -24,7 +24,7 @@ struct Bar {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let locale = i18n.get_locale();
         let waves = state.all_waves();
@@ -81,7 +81,7 @@ pub fn Timeline() -> impl IntoView {
 }
 
 /// Maps started and closed, and check-ins, oldest first.
-fn timeline_events(state: AppState, waves: &[Wave], locale: Locale) -> impl IntoView {
+fn timeline_events(state: Session, waves: &[Wave], locale: Locale) -> impl IntoView {
     let mut events: Vec<(i64, String)> = Vec::new();
     for wave in waves {
         let count = wave.network.members.len();

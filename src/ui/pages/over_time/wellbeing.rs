@@ -8,8 +8,8 @@ use genie_core::followup::{
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::radio_option;
-use crate::ui::state::AppState;
 
 fn ons4_question(item: Ons4Item, locale: Locale) -> &'static str {
     match item {
@@ -42,7 +42,7 @@ fn measure_name(measure: Measure, locale: Locale) -> &'static str {
 #[component]
 pub fn WellbeingForm() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let ons4_fields = Ons4Item::ALL
         .iter()
         .copied()
@@ -171,7 +171,7 @@ pub fn WellbeingForm() -> impl IntoView {
 #[component]
 pub fn WellbeingTrends() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let found = trends(&state.all_waves());
         (!found.is_empty()).then(|| {

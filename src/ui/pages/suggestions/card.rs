@@ -11,8 +11,8 @@ use super::facts::EntryFacts;
 use super::words::reason_words;
 use crate::i18n::*;
 use crate::platform;
+use crate::session::{ChooseError, Session};
 use crate::ui::labels::date_locale;
-use crate::ui::state::{AppState, ChooseError};
 
 /// One suggestion. `refused` names the card whose "Choose this" was refused because three are
 /// being tried, so the message appears beside the button that was pressed.
@@ -23,7 +23,7 @@ pub fn SuggestionCard(
     refused: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let id = resource.id.clone();
     let name = resource.name.clone();
     let heading_id = format!("s-{}", resource.id);

@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::{radio_option, CheckboxGroup};
-use crate::ui::state::AppState;
 
 #[component]
 pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     // The answers live in the stored choice as a draft, so a reload loses nothing.
     let draft = Memo::new(move |_| {
         state.choices.with(|cs| {

@@ -19,9 +19,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading, SafetyNet};
-use crate::ui::state::AppState;
 use card::SuggestionCard;
 use offers::LimitOffers;
 use plan::ChosenList;
@@ -34,18 +34,10 @@ const PAGE: usize = 20;
 #[component]
 pub fn SuggestionsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let area = AreaState::expect();
     area.ensure_loaded();
 
-    let closed_ids = move || {
-        state.choices.with(|cs| {
-            cs.iter()
-                .filter(|c| c.reported_closed())
-                .map(|c| c.resource_id.clone())
-                .collect::<std::collections::BTreeSet<_>>()
-        })
-    };
     let home = Memo::new(move |_| {
         let typed = state.profile.with(|p| p.area.clone());
         area.lookup
@@ -70,14 +62,9 @@ pub fn SuggestionsPage() -> impl IntoView {
                 )
             })
         });
-        // What the person found closed is not suggested to them again.
-        let closed = closed_ids();
-        found.ranked.retain(|s| {
-            directory
-                .resources
-                .get(s.index)
-                .map_or(true, |r| !closed.contains(&r.id))
-        });
+        state
+            .choices
+            .with(|cs| matching::drop_reported_closed(&mut found, &directory, cs));
         Some(found)
     });
     let shown = RwSignal::new(PAGE);

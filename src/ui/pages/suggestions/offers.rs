@@ -4,13 +4,13 @@ use genie_core::followup::{apply_offer, limit_offers, LimitOffer};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 #[component]
 pub fn LimitOffers() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     move || {
         let offers = state
             .preferences

@@ -14,16 +14,16 @@ use super::share_notes::ShareNotes;
 use super::tried::TriedBefore;
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::area_state::AreaState;
 use crate::ui::components::network_map::display_name;
 use crate::ui::components::{CheckboxGroup, SelectField};
-use crate::ui::state::AppState;
 
 /// The choices being tried now, each with its small plan; then those tried before.
 #[component]
 pub fn ChosenList() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let ids = move || {
         state.choices.with(|cs| {
             cs.iter()
@@ -54,7 +54,7 @@ pub fn ChosenList() -> impl IntoView {
 #[component]
 fn PlanForm(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let area = AreaState::expect();
     let read = move |f: fn(&Choice) -> String| {
         state
@@ -215,7 +215,7 @@ fn GettingThere(resource: Memo<Option<Resource>>) -> impl IntoView {
 #[component]
 pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let problems = Signal::derive(move || {
         state.choices.with(|cs| {
             cs.iter()

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::words::limit_words;
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// Names the limit that left most out and, when it is one the person can simply let go of,
 /// offers a button that does so (saved like any other change to the preferences); and a way to
@@ -14,7 +14,7 @@ use crate::ui::state::AppState;
 #[component]
 pub fn RelaxLimit(limit: Option<Limit>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let label = move |limit: Limit| match limit {
         Limit::Distance => Some(t_string!(i18n, suggest.relax_distance)),
         Limit::Cost => Some(t_string!(i18n, suggest.relax_cost)),

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::plan::plan_heading_id;
 use crate::i18n::*;
+use crate::session::Session;
 use crate::ui::components::AskFirst;
-use crate::ui::state::AppState;
 
 /// The "Remove" button of one plan and the question it asks before removing anything.
 #[component]
 pub fn RemovePlan(id: ChoiceId, name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let remove = Callback::new(move |()| {
         let gone = name.get_untracked();
         state.remove_choice(id);

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::labels::Labelled;
-use crate::ui::state::AppState;
 
 /// The notes in the words that would be shared, or `None` when there are none.
 pub fn notes_text(choices: &[Choice], area: &str, locale: Locale) -> Option<String> {
@@ -50,7 +50,7 @@ pub fn notes_text(choices: &[Choice], area: &str, locale: Locale) -> Option<Stri
 #[component]
 pub fn ShareNotes() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let area = AreaState::expect();
     let text = Memo::new(move |_| {
         let name = area.settings.with(|s| s.name.clone());

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use super::plan::EntryNoteForm;
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::labels::date_locale;
-use crate::ui::state::AppState;
 
 #[component]
 pub fn TriedBefore() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let ids = move || {
         state.choices.with(|cs| {
             cs.iter()
@@ -42,7 +42,7 @@ pub fn TriedBefore() -> impl IntoView {
 #[component]
 fn TriedItem(id: ChoiceId) -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let name = move || {
         state.choices.with(|cs| {
             cs.iter()

@@ -25,7 +25,7 @@ enum Outcome {
 #[component]
 pub fn BackupSection() -> impl IntoView {
     let i18n = use_i18n();
-    let state = crate::ui::state::AppState::expect();
+    let state = crate::session::Session::expect();
     let keeping = crate::ui::components::Keeping::expect();
     let protect = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
@@ -154,7 +154,7 @@ pub fn BackupSection() -> impl IntoView {
 
 /// Makes the backup, protects it if asked, and hands the file to the browser.
 async fn make(
-    state: crate::ui::state::AppState,
+    state: crate::session::Session,
     protect: bool,
     passphrase: &str,
 ) -> Result<Outcome, Outcome> {

@@ -6,8 +6,8 @@ use leptos::task::spawn_local;
 use super::{ProblemLine, StatusLine};
 use crate::i18n::*;
 use crate::platform;
+use crate::session::Session;
 use crate::ui::components::AskFirst;
-use crate::ui::state::AppState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -20,7 +20,7 @@ enum Step {
 #[component]
 pub fn EraseSection() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let step = RwSignal::new(Step::Idle);
     let erase = Callback::new(move |()| {
         step.set(Step::Working);

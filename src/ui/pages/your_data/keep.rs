@@ -6,12 +6,12 @@ use leptos::task::spawn_local;
 use super::StatusLine;
 use crate::i18n::*;
 use crate::platform::storage::{self, Durability};
-use crate::ui::state::{AppState, StorageHealth};
+use crate::session::{Session, StorageHealth};
 
 #[component]
 pub fn KeepSection() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let durability = RwSignal::new(None::<Durability>);
     let refused = RwSignal::new(false);
     spawn_local(async move {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::{ProblemLine, StatusLine};
 use crate::i18n::*;
 use crate::platform;
-use crate::ui::state::AppState;
+use crate::session::Session;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
@@ -19,7 +19,7 @@ enum Outcome {
 #[component]
 pub fn ResearchSection() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let outcome = RwSignal::new(None::<Outcome>);
     let save = move |_| {
         outcome.set(None);

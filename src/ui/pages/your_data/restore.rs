@@ -13,9 +13,9 @@ use leptos::task::spawn_local;
 use super::{ProblemLine, StatusLine};
 use crate::i18n::*;
 use crate::platform::{self, crypto, ReadFileError};
+use crate::session::Session;
 use crate::ui::labels::date_locale;
 use crate::ui::route::Route;
-use crate::ui::state::AppState;
 
 /// No backup comes near this; a larger file is refused before it is read.
 const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
@@ -125,7 +125,7 @@ const PROBLEM_ID: &str = "restore-problem";
 #[component]
 pub fn RestoreSection() -> impl IntoView {
     let i18n = use_i18n();
-    let state = AppState::expect();
+    let state = Session::expect();
     let step = RwSignal::new(Step::Idle);
     let problem = RwSignal::new(None::<Problem>);
     let passphrase = RwSignal::new(String::new());
