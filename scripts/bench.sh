@@ -15,6 +15,11 @@ node scripts/bench-size.mjs dist
 node scripts/sw-bench.mjs dist
 node scripts/bench-lighthouse.mjs dist
 
+# The core journeys in WebKit, Firefox ESR and Chromium: journeys passed, and the time to the
+# welcome words and to a usable Start on a first visit.
+GENIE_ENGINES_WITH_CHROMIUM=1 with_own_tmp node --test --test-concurrency=1 tests/engines/ 2>&1 \
+  | grep -o 'metric .*' || true
+
 # Matching and directory checks, and the HSDS importer, natively.
 cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench

@@ -18,6 +18,9 @@ export TRUNK_OFFLINE=true
 # Browser tests run in Debian's Chromium through its ChromeDriver.
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+# The engine journeys (tests/engines/): WebKitGTK's MiniBrowser and Firefox ESR from Debian.
+export MINIBROWSER="${MINIBROWSER:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
+export FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
 # Two cores: keep the two heaviest steps from fighting over them.

@@ -43,6 +43,17 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
+step "WebKit (WebKitGTK's MiniBrowser and WebKitWebDriver), Xvfb and Firefox ESR (Debian)"
+# The core journeys also run in these two engines (tests/engines/). MiniBrowser comes with
+# libwebkit2gtk-4.1-0, which webkit2gtk-driver depends on; it has no headless mode, so Xvfb.
+if [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ] && [ -x /usr/bin/Xvfb ] \
+  && [ -x "$FIREFOX" ]; then
+  echo "already installed"
+else
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb firefox-esr
+fi
+
 step "npm development tools (package-lock.json)"
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ -f node_modules/.genie-lock-hash ] && [ "$(cat node_modules/.genie-lock-hash)" = "$lock_hash" ]; then

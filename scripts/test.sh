@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: formatting and lints, the core's host tests, the
 # browser unit tests (wasm-bindgen-test in headless Chromium), and the end-to-end journeys
-# (Playwright with Debian's Chromium) against the release build.
+# (Playwright with Debian's Chromium) against the release build, and the core journeys in
+# WebKit and Firefox ESR.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$GENIE_ROOT"
@@ -35,3 +36,6 @@ trunk build --release
 
 step "End-to-end journeys (Playwright, Chromium)"
 with_own_tmp node --test --test-concurrency=1 tests/e2e/
+
+step "Core journeys in WebKit and Firefox ESR"
+with_own_tmp node --test --test-concurrency=1 tests/engines/

@@ -5,6 +5,7 @@ pub mod drafts;
 mod fetch;
 mod files;
 mod geolocation;
+pub mod install;
 pub mod presses;
 pub mod service_worker;
 pub mod storage;

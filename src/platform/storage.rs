@@ -26,11 +26,44 @@ fn manager() -> Option<web_sys::StorageManager> {
     Some(navigator.storage())
 }
 
+/// How long to wait for the browser's answer. Firefox's `persist()` asks the person and may
+/// never answer (always, when headless); nothing in Genie may wait on it for ever.
+pub const ANSWER_WITHIN_MS: i32 = 3_000;
+
+/// The storage manager's function `name`, when this browser has it (WebKitGTK has no
+/// `persist` or `estimate`).
+fn has_function(name: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|storage| storage.is_object())
+        .and_then(|storage| js_sys::Reflect::get(&storage, &JsValue::from_str(name)).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+/// Whether this browser lets Genie ask to keep the data (`navigator.storage.persist`).
+pub fn can_ask() -> bool {
+    has_function("persist")
+}
+
+/// A promise that gives `undefined` after `ms` milliseconds.
+fn later(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
+}
+
 async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Durability {
     let Ok(promise) = promise else {
         return Durability::Unknown;
     };
-    match JsFuture::from(promise).await.map(|v| v.as_bool()) {
+    // No answer in time reads as "cannot say".
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &later(ANSWER_WITHIN_MS)));
+    match JsFuture::from(race).await.map(|v| v.as_bool()) {
         Ok(Some(true)) => Durability::Kept,
         Ok(Some(false)) => Durability::BestEffort,
         _ => Durability::Unknown,
@@ -40,8 +73,8 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Durability {
 /// Whether the data is kept for sure now (`navigator.storage.persisted()`).
 pub async fn durability() -> Durability {
     match manager() {
-        Some(manager) => answer(manager.persisted()).await,
-        None => Durability::Unknown,
+        Some(manager) if has_function("persisted") => answer(manager.persisted()).await,
+        _ => Durability::Unknown,
     }
 }
 
@@ -49,8 +82,8 @@ pub async fn durability() -> Durability {
 /// person; others decide by themselves from how the site is used.
 pub async fn ask_to_keep() -> Durability {
     match manager() {
-        Some(manager) => answer(manager.persist()).await,
-        None => Durability::Unknown,
+        Some(manager) if can_ask() => answer(manager.persist()).await,
+        _ => Durability::Unknown,
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::components::{SaveIndicator, StorageNotice, UpdatePrompt};
+use super::components::{Keeping, KeepingNotice, SaveIndicator, StorageNotice, UpdatePrompt};
 use super::pages::{
     AboutYouPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage, PrivacyPage,
     ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage, YourDataPage,
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let state = Session::provide();
+    Keeping::provide();
     let area = super::area_state::AreaState::provide();
     area.load_settings();
     spawn_local(state.open());
@@ -58,6 +59,7 @@ fn Shell() -> impl IntoView {
         </header>
         <StorageNotice />
         <UpdatePrompt />
+        <KeepingNotice />
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
             {move || state.announcement.get()}
         </p>

@@ -27,7 +27,11 @@ export function profileDir() {
 }
 
 /** Launches Chromium on a persistent profile, sized like a common phone. */
-export async function launch(dir, { viewport = { width: 390, height: 844 }, touch = false, timezoneId } = {}) {
+/** `userAgent` stands in for another browser; `init` runs in every page before the app. */
+export async function launch(
+  dir,
+  { viewport = { width: 390, height: 844 }, touch = false, timezoneId, userAgent, init } = {},
+) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -36,6 +40,7 @@ export async function launch(dir, { viewport = { width: 390, height: 844 }, touc
     ...(timezoneId ? { timezoneId } : {}),
     hasTouch: touch,
     isMobile: touch,
+    ...(userAgent ? { userAgent } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -49,6 +54,7 @@ export async function launch(dir, { viewport = { width: 390, height: 844 }, touc
   });
   // Fail a step after 15 s rather than hang (Playwright's own default is to wait forever).
   context.setDefaultTimeout(15_000);
+  if (init) await context.addInitScript(init);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

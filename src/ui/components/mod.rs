@@ -2,6 +2,7 @@
 
 mod ask_first;
 mod choice_fields;
+pub mod keeping;
 mod kind_icon;
 mod map_picture;
 mod nearby_map;
@@ -13,6 +14,7 @@ mod update_prompt;
 
 pub use ask_first::AskFirst;
 pub use choice_fields::{radio_option, CheckboxGroup, RadioGroup, SelectField};
+pub use keeping::{BringAcross, Keeping, KeepingHelp, KeepingNotice, SafetyNet};
 pub use kind_icon::{kind_colour, KindIcon};
 pub use map_picture::{MapPicture, PictureStyle};
 pub use nearby_map::{NearbyMap, NearbyPlace};

@@ -22,4 +22,4 @@ pub use share_summary::ShareSummaryPage;
 pub use suggestions::SuggestionsPage;
 pub use summary::SummaryPage;
 pub use welcome::WelcomePage;
-pub use your_data::YourDataPage;
+pub use your_data::{RestoreSection, YourDataPage};

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::session::Session;
 use crate::ui::components::network_map::display_name;
-use crate::ui::components::PageHeading;
+use crate::ui::components::{PageHeading, SafetyNet};
 use crate::ui::labels::{area_phrase, Labelled};
 use crate::ui::route::Route;
 
@@ -143,6 +143,7 @@ pub fn SummaryPage() -> impl IntoView {
             <a class="button" href=Route::Network { list: false }.href()>{t!(i18n, summary.back)}</a>
             <a class="button" href=Route::ShareSummary.href()>{t!(i18n, data.share_open)}</a>
         </div>
+        <SafetyNet />
     }
 }
 

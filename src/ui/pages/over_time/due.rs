@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform;
 use crate::session::Session;
+use crate::ui::components::SafetyNet;
 use crate::ui::route::Route;
 
 /// The offers due today: each is due for the whole of its day on the device's calendar, so
@@ -79,6 +80,7 @@ pub fn DueList() -> impl IntoView {
                 <h2 id="due-title">{t!(i18n, over_time.due_title)}</h2>
                 {due_links(state, &due, locale)}
             </section>
+            <SafetyNet />
         }
         .into_any()
     }
@@ -98,6 +100,7 @@ pub fn DueNotice() -> impl IntoView {
                     <h2 id="due-notice-title">{t!(i18n, over_time.due_title)}</h2>
                     {due_links(state, &due, locale)}
                 </section>
+                <SafetyNet />
             }
         })
     }

@@ -21,7 +21,7 @@ use crate::i18n::*;
 use crate::platform;
 use crate::session::Session;
 use crate::ui::area_state::{AreaState, AreaStatus};
-use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading};
+use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading, SafetyNet};
 use card::SuggestionCard;
 use offers::LimitOffers;
 use plan::ChosenList;
@@ -182,6 +182,9 @@ pub fn SuggestionsPage() -> impl IntoView {
         <p class="lead">{t!(i18n, suggest.intro)}</p>
         {move || home_note().map(|note| view! { <p class="hint">{note}</p> })}
         <ChosenList />
+        <Show when=move || state.choices.with(|c| !c.is_empty())>
+            <SafetyNet />
+        </Show>
         <LimitOffers />
         <h2>{t!(i18n, suggest.list_title)}</h2>
         {hidden_note}

@@ -26,6 +26,7 @@ enum Outcome {
 pub fn BackupSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = crate::session::Session::expect();
+    let keeping = crate::ui::components::Keeping::expect();
     let protect = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -60,6 +61,8 @@ pub fn BackupSection() -> impl IntoView {
             {
                 passphrase.try_set(String::new());
                 again.try_set(String::new());
+                // The safety net says when the last copy was saved.
+                keeping.copy_saved();
             }
             outcome.try_set(Some(result.unwrap_or_else(|problem| problem)));
         });

@@ -11,8 +11,9 @@ mod restore;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::ui::components::PageHeading;
+use crate::ui::components::{KeepingHelp, PageHeading};
 use crate::ui::route::Route;
+pub use restore::RestoreSection;
 
 /// One section per thing the person can do with their data.
 #[component]
@@ -22,6 +23,7 @@ pub fn YourDataPage() -> impl IntoView {
         <PageHeading>{t!(i18n, data.title)}</PageHeading>
         <p class="lead">{t!(i18n, data.intro)}</p>
         <keep::KeepSection />
+        <KeepingHelp />
         <backup::BackupSection />
         <restore::RestoreSection />
         <section class="data-section" aria-labelledby="share-title">
