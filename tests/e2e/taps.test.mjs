@@ -104,3 +104,41 @@ test('taps that open pages change nothing, on a CPU slowed 4 and 6 times', async
     { viewport: { width: 360, height: 740 }, touch: true },
   );
 });
+
+test("a press's late click that arrives on the next page changes nothing there", async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/network`);
+      await addByTaps(page, MEMBERS.slice(0, 1));
+      const before = await storedRecords(page);
+      const id = await page.locator('[data-testid=network-map] [data-member]').first().getAttribute('data-member');
+
+      // What a slow phone does: the finger goes down on the map, the member's page opens,
+      // and only then does the browser deliver the tap's click, where the finger was, which
+      // is now the "Group or organisation" choice.
+      await page.getByTestId('network-map').dispatchEvent('pointerdown', {
+        pointerId: 5,
+        pointerType: 'touch',
+        button: 0,
+        isPrimary: true,
+      });
+      await page.evaluate((id) => {
+        location.hash = `#/network/member/${id}`;
+      }, id);
+      await memberHeading(page, 'Pat').waitFor();
+      const group = page.locator('input[name=edit-kind][value=group]');
+      await group.dispatchEvent('click', { detail: 1 });
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('input[name=edit-kind][value=person]').isChecked(), true);
+      assert.equal(await storedRecords(page), before, 'the late click changed a stored record');
+
+      // A new press on this page acts as usual.
+      await page.locator('input[name=edit-kind][value=group]').tap();
+      await waitForSaved(page);
+      assert.match(await storedRecords(page), /"kind": ?"group"/);
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
+});
