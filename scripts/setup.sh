@@ -20,6 +20,18 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+step "Rust components rustfmt and clippy"
+# rustup's minimal profile has neither, and the test command starts with both.
+missing=()
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || missing+=("$component")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "already installed"
+else
+  rustup component add "${missing[@]}"
+fi
+
 step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
 if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   echo "already installed"
