@@ -2,7 +2,7 @@
 // and the list pass an accessibility scan; everything is where it was after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { addMembers, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -326,16 +326,7 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
 
 /** Adds members with the mouse: name, kind and circle. */
 async function addQuickly(page, members) {
-  for (const member of members) {
-    await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
-    await page.locator(`input[name=new-kind][value=${member.kind}]`).check();
-    await page.locator(`input[name=new-circle][value=${member.circle}]`).check();
-    await page.getByRole('button', { name: t.network.add, exact: true }).click();
-    await page
-      .getByTestId('announcement')
-      .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
-      .waitFor();
-  }
+  await addMembers(page, members);
   await waitForSaved(page);
 }
 

@@ -7,7 +7,7 @@
 // browser's own QuotaExceededError, thrown by the wrapper.)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { serveApp, storedRecords, t, waitForSaved, withBrowser } from './support.mjs';
+import { addMembers, serveApp, storedRecords, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -40,13 +40,8 @@ async function setFault(page, kind, stores) {
   await page.evaluate(([kind, stores]) => localStorage.setItem(`test-fail-${kind}`, stores), [kind, stores]);
 }
 
-async function addMember(page, name, circle = 'inner') {
-  await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
-  await page.locator('input[name=new-kind][value=person]').check();
-  await page.locator(`input[name=new-circle][value=${circle}]`).check();
-  await page.getByRole('button', { name: t.network.add, exact: true }).click();
-  await page.getByTestId('announcement').getByText(fill(t.network.added_to[circle], { name })).waitFor();
-}
+/** Adds one person to the map (without waiting for "Saved"). */
+const addMember = (page, name, circle = 'inner') => addMembers(page, [{ name, circle }]);
 
 const notice = (page) => page.getByTestId('storage-notice');
 

@@ -180,3 +180,20 @@ export async function throttleCpu(page, rate) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.detach();
 }
+
+/**
+ * Adds members through the network page's Add form: name, kind and circle, then Add, waiting
+ * for each to be announced. By mouse, or with `tap` by touch. It does not wait for "Saved",
+ * so a journey can check what the save line says.
+ */
+export async function addMembers(page, members, { tap = false } = {}) {
+  const press = (locator) => (tap ? locator.tap() : locator.click());
+  for (const { name, kind = 'person', circle = 'inner' } of members) {
+    await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
+    await press(page.locator(`input[name=new-kind][value=${kind}]`));
+    await press(page.locator(`input[name=new-circle][value=${circle}]`));
+    await press(page.getByRole('button', { name: t.network.add, exact: true }));
+    const announced = t.network.added_to[circle].replace(/\{\{\s*name\s*\}\}/g, name);
+    await page.getByTestId('announcement').getByText(announced).waitFor();
+  }
+}

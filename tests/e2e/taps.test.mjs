@@ -5,7 +5,7 @@
 // real touch input, and the stored records must be exactly as they were.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { serveApp, storedRecords, t, throttleCpu, waitForSaved, withBrowser } from './support.mjs';
+import { addMembers, serveApp, storedRecords, t, throttleCpu, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -21,18 +21,9 @@ const MEMBERS = [
   { name: 'Jo next door', kind: 'person', circle: 'outer' },
 ];
 
-/** Adds members by taps: name, kind, circle, Add. */
+/** Adds members by taps, and waits until they are saved. */
 async function addByTaps(page, members) {
-  for (const member of members) {
-    await page.getByLabel(t.network.name_label, { exact: true }).fill(member.name);
-    await page.locator(`input[name=new-kind][value=${member.kind}]`).tap();
-    await page.locator(`input[name=new-circle][value=${member.circle}]`).tap();
-    await page.getByRole('button', { name: t.network.add, exact: true }).tap();
-    await page
-      .getByTestId('announcement')
-      .getByText(fill(t.network.added_to[member.circle], { name: member.name }))
-      .waitFor();
-  }
+  await addMembers(page, members, { tap: true });
   await waitForSaved(page);
 }
 
