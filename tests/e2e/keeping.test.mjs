@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { profileDir, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { openAddForm, profileDir, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 let files;
@@ -39,6 +39,7 @@ async function aboutYou(page) {
 
 async function addMember(page, name) {
   await page.goto(`${server.url}#/network/list`);
+  await openAddForm(page);
   await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
   await page.locator('input[name=new-circle][value=inner]').check();
   await page.getByRole('button', { name: t.network.add, exact: true }).click();

@@ -2,7 +2,7 @@
 // and the list pass an accessibility scan; everything is where it was after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addMembers, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { addMembers, openAddForm, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -299,6 +299,9 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
 
     // A name typed but not yet added survives a reload, and goes once the member is added;
     // the same for an activity the person stopped doing.
+    // With members on the map the page opens on the map, the form behind its button.
+    assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).count(), 0);
+    await openAddForm(page);
     await page.getByLabel(t.network.name_label, { exact: true }).fill('Auntie Ro');
     await page.getByLabel(t.network.dormant_label).fill('Choir');
     await page.reload();
@@ -313,6 +316,7 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     await page.getByRole('button', { name: t.network.add, exact: true }).click();
     await page.getByTestId('announcement').getByText(fill(t.network.added_to.inner, { name: 'Auntie Ro' })).waitFor();
     await page.reload();
+    await openAddForm(page);
     assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).inputValue(), '');
     assert.equal(await page.getByLabel(t.network.dormant_label).inputValue(), '');
     await page.goto(`${server.url}#/summary`);
@@ -767,4 +771,42 @@ test('the add form starts fresh after each add', async () => {
     assert.equal(await page.locator('input[name=new-circle]:checked').getAttribute('value'), 'inner');
     assert.deepEqual(problems, []);
   });
+});
+
+test('on a phone the map comes first; adding is one button that opens the form and closes again', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/network`);
+      // An empty map: the form is open, since there is nothing to see yet.
+      const toggle = page.getByRole('button', { name: t.network.add_open, exact: true });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await addMembers(page, MEMBERS.slice(0, 3), { tap: true });
+      await waitForSaved(page);
+
+      // Coming back: the map is in the first screen, the form closed behind its button.
+      await page.goto(`${server.url}#/summary`);
+      await page.goto(`${server.url}#/network`);
+      const map = page.getByTestId('network-map');
+      await map.waitFor();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).count(), 0);
+      // Measured from the page's heading, so a one-time notice above it does not count.
+      const heading = await page.getByRole('heading', { level: 1, name: t.network.title }).boundingBox();
+      const top = (await map.boundingBox()).y - heading.y;
+      assert.ok(top < 740 * 0.6, `the map starts in the first screen (${top} px below the heading)`);
+
+      // By keyboard: the button opens the form on the name; "Done adding" closes it and the
+      // keyboard goes back to the button.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'member-name');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await page.getByRole('button', { name: t.network.add_done, exact: true }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'add-open');
+      assert.equal(await page.getByLabel(t.network.name_label, { exact: true }).count(), 0);
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 }, touch: true },
+  );
 });

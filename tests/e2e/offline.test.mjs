@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { distDir, openAddForm, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
 
@@ -30,6 +30,7 @@ async function journey(page, url) {
 
   await page.goto(`${url}#/network`);
   await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+  await openAddForm(page);
   await page.getByLabel(t.network.name_label, { exact: true }).fill('Pat');
   await page.locator('input[name=new-kind][value=person]').check();
   await page.locator('input[name=new-circle][value=inner]').check();

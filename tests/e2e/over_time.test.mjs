@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { openAddForm, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -18,6 +18,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
 
 async function addMember(page, { name, kind, circle }) {
+  await openAddForm(page);
   await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
   await page.locator(`input[name=new-kind][value=${kind}]`).check();
   await page.locator(`input[name=new-circle][value=${circle}]`).check();

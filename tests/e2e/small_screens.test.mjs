@@ -3,7 +3,7 @@
 // real content: a map with a long name, suggestions near home, a chosen plan and a timeline.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { openAddForm, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -35,6 +35,7 @@ test('every page fits a 320 px phone at normal and double text size', async () =
       await waitForSaved(page);
       await page.goto(`${server.url}#/network/list`);
       for (const name of ['Pat', 'Bartholomew Featherstonehaugh-Montgomery', 'Sam']) {
+        await openAddForm(page);
         await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
         await page.getByRole('button', { name: t.network.add, exact: true }).click();
         await waitForSaved(page);

@@ -182,12 +182,26 @@ export async function throttleCpu(page, rate) {
 }
 
 /**
+ * Opens the network page's add form unless it is open already (it opens by itself only on an
+ * empty map). Waits for the name field.
+ */
+export async function openAddForm(page, { tap = false } = {}) {
+  const toggle = page.getByRole('button', { name: t.network.add_open, exact: true });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await (tap ? toggle.tap() : toggle.click());
+  }
+  await page.getByLabel(t.network.name_label, { exact: true }).waitFor();
+}
+
+/**
  * Adds members through the network page's Add form: name, kind and circle, then Add, waiting
  * for each to be announced. By mouse, or with `tap` by touch. It does not wait for "Saved",
  * so a journey can check what the save line says.
  */
 export async function addMembers(page, members, { tap = false } = {}) {
   const press = (locator) => (tap ? locator.tap() : locator.click());
+  await openAddForm(page, { tap });
   for (const { name, kind = 'person', circle = 'inner' } of members) {
     await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
     await press(page.locator(`input[name=new-kind][value=${kind}]`));

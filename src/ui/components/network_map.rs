@@ -388,38 +388,6 @@ pub fn NetworkMap() -> impl IntoView {
 
     view! {
         <div class="map-wrap">
-            <div class="map-zoom" role="group" aria-label=move || t_string!(i18n, network.zoom_label)>
-                <button
-                    type="button"
-                    class="button"
-                    data-zoom="in"
-                    disabled=move || { viewport.get().zoom >= layout::viewport::MAX_ZOOM }
-                    on:click=move |_| zoom_by(ZOOM_STEP)
-                >
-                    {t!(i18n, network.zoom_in)}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    data-zoom="out"
-                    disabled=move || { viewport.get().zoom <= 1.0 }
-                    on:click=move |_| zoom_by(1.0 / ZOOM_STEP)
-                >
-                    {t!(i18n, network.zoom_out)}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    data-zoom="fit"
-                    disabled=move || { viewport.get() == Viewport::FIT }
-                    on:click=move |_| {
-                        viewport.set(Viewport::FIT);
-                        label_zoom.set(1.0);
-                    }
-                >
-                    {t!(i18n, network.zoom_fit)}
-                </button>
-            </div>
             <div
                 class="map-frame"
                 on:pointerdown=pinch_down
@@ -435,6 +403,7 @@ pub fn NetworkMap() -> impl IntoView {
                 viewBox=view_box
                 role="group"
                 aria-label=move || t_string!(i18n, network.map_label)
+                aria-describedby="map-keys"
                 on:pointerdown=on_pointer_down
                 on:pointermove=on_pointer_move
                 on:pointerup=on_pointer_up
@@ -466,6 +435,38 @@ pub fn NetworkMap() -> impl IntoView {
                 {ties}
                 {members}
             </svg>
+            </div>
+            <div class="map-zoom" role="group" aria-label=move || t_string!(i18n, network.zoom_label)>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="in"
+                    disabled=move || { viewport.get().zoom >= layout::viewport::MAX_ZOOM }
+                    on:click=move |_| zoom_by(ZOOM_STEP)
+                >
+                    {t!(i18n, network.zoom_in)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="out"
+                    disabled=move || { viewport.get().zoom <= 1.0 }
+                    on:click=move |_| zoom_by(1.0 / ZOOM_STEP)
+                >
+                    {t!(i18n, network.zoom_out)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-zoom="fit"
+                    disabled=move || { viewport.get() == Viewport::FIT }
+                    on:click=move |_| {
+                        viewport.set(Viewport::FIT);
+                        label_zoom.set(1.0);
+                    }
+                >
+                    {t!(i18n, network.zoom_fit)}
+                </button>
             </div>
             <button
                 type="button"

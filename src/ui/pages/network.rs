@@ -24,39 +24,73 @@ pub fn NetworkPage(
     let i18n = use_i18n();
     let state = Session::expect();
     let count = move || state.wave.with(|w| w.network.members.len());
+    // The map comes first; the add form opens on request. It starts open when there is
+    // nothing to see yet, or when a name typed before a reload is waiting to be added.
+    let adding = RwSignal::new(
+        state.wave.with_untracked(|w| w.network.members.is_empty())
+            || !drafts::load(NAME_DRAFT).trim().is_empty(),
+    );
+    let toggle = move |_| {
+        let open = !adding.get_untracked();
+        adding.set(open);
+        if open {
+            focus_first_later(vec!["#member-name".to_string()]);
+        }
+    };
+    let done = Callback::new(move |()| {
+        adding.set(false);
+        focus_first_later(vec!["#add-open".to_string()]);
+    });
     view! {
         <PageHeading>{t!(i18n, network.title)}</PageHeading>
         <p class="lead">{t!(i18n, network.intro)}</p>
-        <AddMemberForm />
         <UndoRemove />
-        <nav class="view-switch" aria-label=move || t_string!(i18n, network.view_label)>
-            <a
-                class="button"
-                href=Route::Network { list: false }.href()
-                aria-current=if list { None } else { Some("page") }
+        <div class="network-tools">
+            <button
+                type="button"
+                class="button primary add-open"
+                id="add-open"
+                aria-expanded=move || if adding.get() { "true" } else { "false" }
+                aria-controls="add-member"
+                on:click=toggle
             >
-                {t!(i18n, network.view_map)}
-            </a>
-            <a
-                class="button"
-                href=Route::Network { list: true }.href()
-                aria-current=if list { Some("page") } else { None }
-            >
-                {t!(i18n, network.view_list)}
-            </a>
-        </nav>
-        <p class="count" data-testid="member-count">
-            {move || t_string!(i18n, network.count, count = count())}
-        </p>
+                {t!(i18n, network.add_open)}
+            </button>
+        </div>
+        <Show when=move || adding.get()>
+            <AddMemberForm done=done />
+        </Show>
+        <div class="view-row">
+            <nav class="view-switch" aria-label=move || t_string!(i18n, network.view_label)>
+                <a
+                    class="button"
+                    href=Route::Network { list: false }.href()
+                    aria-current=if list { None } else { Some("page") }
+                >
+                    {t!(i18n, network.view_map)}
+                </a>
+                <a
+                    class="button"
+                    href=Route::Network { list: true }.href()
+                    aria-current=if list { Some("page") } else { None }
+                >
+                    {t!(i18n, network.view_list)}
+                </a>
+            </nav>
+            <p class="count" data-testid="member-count">
+                {move || t_string!(i18n, network.count, count = count())}
+            </p>
+        </div>
         {move || {
             if count() == 0 {
                 view! { <p class="empty">{t!(i18n, network.empty)}</p> }.into_any()
             } else if list {
                 view! { <MemberList /> }.into_any()
             } else {
+                // The keyboard help follows the map, so the map itself is in the first screen.
                 view! {
-                    <p class="hint">{t!(i18n, network.map_keys)}</p>
                     <NetworkMap />
+                    <p class="hint" id="map-keys">{t!(i18n, network.map_keys)}</p>
                 }
                     .into_any()
             }
@@ -77,7 +111,10 @@ const NAME_DRAFT: &str = "new-member-name";
 const DORMANT_DRAFT: &str = "new-dormant-activity";
 
 #[component]
-fn AddMemberForm() -> impl IntoView {
+fn AddMemberForm(
+    /// Closes the form ("Done adding").
+    done: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = Session::expect();
     // Kept as typed, so a reload before pressing Add loses nothing.
@@ -132,7 +169,7 @@ fn AddMemberForm() -> impl IntoView {
     };
 
     view! {
-        <form class="stack add-member" on:submit=add aria-labelledby="add-title">
+        <form class="stack add-member" id="add-member" on:submit=add aria-labelledby="add-title">
             <h2 id="add-title">{t!(i18n, network.add_title)}</h2>
             <div class="field">
                 <label for="member-name">{t!(i18n, network.name_label)}</label>
@@ -183,7 +220,12 @@ fn AddMemberForm() -> impl IntoView {
                 on_change=Callback::new(move |c| circle.set(c))
                 describe=circle_hint
             />
-            <button type="submit" class="button primary">{t!(i18n, network.add)}</button>
+            <div class="actions">
+                <button type="submit" class="button primary">{t!(i18n, network.add)}</button>
+                <button type="button" class="button" on:click=move |_| done.run(())>
+                    {t!(i18n, network.add_done)}
+                </button>
+            </div>
         </form>
     }
 }
