@@ -10,6 +10,9 @@ cd "$GENIE_ROOT"
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
 
+# How long the main pages are on a 360 px phone (page heights, in pixels and screens).
+with_own_tmp node scripts/bench-pages.mjs
+
 # Offline: what the service worker keeps, its install time, and a second visit with no
 # connection; then Lighthouse at mobile settings (slow, so here and not in the tests).
 node scripts/sw-bench.mjs dist
