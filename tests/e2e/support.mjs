@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end journeys: serve the release build from dist/, launch
 // Debian's Chromium with a persistent profile (so IndexedDB survives a reload and a restart),
 // and read expected words from the translation catalogue so tests follow the copy.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,6 +11,26 @@ const root = new URL('../../', import.meta.url);
 
 /** The English catalogue: `t.welcome.title` and so on. */
 export const t = JSON.parse(readFileSync(new URL('locales/en.json', root), 'utf8'));
+
+/** Every language's catalogue by tag (`catalogues.el.welcome.title`), English included. */
+export const catalogues = Object.fromEntries(
+  readdirSync(new URL('locales/', root))
+    .filter((name) => /^[a-zA-Z-]+\.json$/.test(name))
+    .map((name) => [name.replace('.json', ''), JSON.parse(readFileSync(new URL(`locales/${name}`, root), 'utf8'))]),
+);
+
+/**
+ * A plural message as the app writes it for `count` in language `tag`: the form the browser's
+ * plural rules pick, with the count written as the language writes numbers. `node` is the
+ * message's parent in that language's catalogue, `base` its name without `_one`/`_other`.
+ */
+export function plural(node, base, count, { tag = 'en', values = {} } = {}) {
+  const intl = catalogues[tag].locale.intl;
+  const category = new Intl.PluralRules(intl).select(count);
+  const text = node[`${base}_${category}`] ?? node[`${base}_other`];
+  const shown = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(count);
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => (key === 'count' ? shown : values[key]));
+}
 
 /** The release build to test: dist/, or the folder named by GENIE_DIST. */
 export const distDir = process.env.GENIE_DIST || new URL('dist', root).pathname;

@@ -48,8 +48,9 @@ pub const DEFAULT_RADIUS_KM: f64 = 50.0;
 /// The largest `radius_km` accepted.
 pub const RADIUS_MAX_KM: f64 = 500.0;
 
-/// The languages Genie's screens are translated into (the files in `locales/`).
-pub const APP_LANGUAGES: &[&str] = &["en"];
+/// The languages Genie's screens are translated into (the files in `locales/`, listed by
+/// build.rs).
+pub const APP_LANGUAGES: &[&str] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// Logo files the app can show, and the largest size accepted (it is downloaded on every
 /// first visit and kept for offline use).

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::session::Session;
 use crate::ui::area_state::AreaState;
-use crate::ui::components::{BringAcross, PageHeading};
+use crate::ui::components::{BringAcross, LanguageChoice, PageHeading};
 use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
 
@@ -20,6 +20,7 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
         <p class="lead">{t!(i18n, welcome.lead)}</p>
+        <LanguageChoice />
         <BringAcross />
         <DueNotice />
         <h2>{t!(i18n, welcome.what_title)}</h2>
