@@ -50,7 +50,7 @@ export function profileDir() {
 /** `userAgent` stands in for another browser; `init` runs in every page before the app. */
 export async function launch(
   dir,
-  { viewport = { width: 390, height: 844 }, touch = false, timezoneId, userAgent, init } = {},
+  { viewport = { width: 390, height: 844 }, touch = false, timezoneId, userAgent, init, locale } = {},
 ) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -58,6 +58,8 @@ export async function launch(
     viewport,
     // A journey about local days can run in a named time zone; others use the machine's.
     ...(timezoneId ? { timezoneId } : {}),
+    // The browser's language (navigator.languages), for journeys in another language.
+    ...(locale ? { locale } : {}),
     hasTouch: touch,
     isMobile: touch,
     ...(userAgent ? { userAgent } : {}),
@@ -135,8 +137,8 @@ export async function withBrowser(journey, options) {
 }
 
 /** Waits until the save indicator says the last change is on the device. */
-export async function waitForSaved(page) {
-  await page.getByTestId('save-status').getByText(t.save.saved, { exact: true }).waitFor();
+export async function waitForSaved(page, words = t) {
+  await page.getByTestId('save-status').getByText(words.save.saved, { exact: true }).waitFor();
 }
 
 const axeSource = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
@@ -206,7 +208,8 @@ export async function throttleCpu(page, rate) {
  * for each to be announced. By mouse, or with `tap` by touch. It does not wait for "Saved",
  * so a journey can check what the save line says.
  */
-export async function addMembers(page, members, { tap = false } = {}) {
+export async function addMembers(page, members, { tap = false, words = t } = {}) {
+  const t = words;
   const press = (locator) => (tap ? locator.tap() : locator.click());
   for (const { name, kind = 'person', circle = 'inner' } of members) {
     await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
