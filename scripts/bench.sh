@@ -9,6 +9,8 @@ cd "$GENIE_ROOT"
 
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
+# Each language's catalogue (fetched only when chosen) and the time to switch to it.
+node scripts/bench-i18n.mjs dist
 
 # Offline: what the service worker keeps, its install time, and a second visit with no
 # connection; then Lighthouse at mobile settings (slow, so here and not in the tests).
