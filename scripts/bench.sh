@@ -9,6 +9,8 @@ cd "$GENIE_ROOT"
 
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
+# Each language's catalogue (fetched only when chosen) and the time to switch to it.
+node scripts/bench-i18n.mjs dist
 
 # How long the main pages are on a 360 px phone (page heights, in pixels and screens).
 with_own_tmp node scripts/bench-pages.mjs

@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 cargo clippy -p genie-core -p genie-import -p genie-area --all-targets -- -D warnings
 cargo clippy -p genie --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "Catalogues: every language complete, placeholders and plural forms right"
+node scripts/check-catalogues.mjs
+node --test tests/i18n/
+
 step "Host tests (domain core, importer and area checker)"
 cargo test -p genie-core -p genie-import -p genie-area
 

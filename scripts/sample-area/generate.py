@@ -1020,11 +1020,81 @@ def build():
                     "you, and help you get there."),
         # Where people may send notes about entries (closed, wrong time), if they choose to.
         "feedback_email": "directory@community-link.example.org",
-        "languages": ["en"],
+        # Every language Genie speaks, English first (the default); prices are in pounds.
+        "languages": ["en", "nl", "nb", "bg", "el", "es"],
+        "currency": "GBP",
+        "texts": sample_texts(example_postcode),
     }
     return ({"version": 1, "area": AREA, "resources": directory},
             {"version": 1, "area": AREA, "places": places},
             area)
+
+
+def sample_texts(postcode):
+    """The help text and contact line in each language after English."""
+    return {
+        "nl": {
+            "help_text": (
+                "Millbrook is een verzonnen stad, zodat u Genie meteen kunt uitproberen. De "
+                "groepen, plekken, postcodes en telefoonnummers zijn allemaal verzonnen. Probeer "
+                f"een wijk zoals Riverside of Northfield, of een postcode zoals {postcode}. Weet u "
+                "niet goed waar u moet beginnen? Dat geeft niet: neem de tijd, en vraag iemand "
+                "die u vertrouwt om het samen met u te doen als u dat wilt."),
+            "contact": (
+                "Millbrook Community Link: 01632 960100 (maandag tot en met vrijdag, 9.00 tot "
+                "17.00 uur) of hello@community-link.example.org. We praten graag met u over wat "
+                "er bij u in de buurt te doen is, en helpen u er te komen."),
+        },
+        "nb": {
+            "help_text": (
+                "Millbrook er en oppdiktet by, slik at du kan prøve Genie med en gang. Gruppene, "
+                "stedene, postnumrene og telefonnumrene er oppdiktet. Prøv et nabolag som "
+                f"Riverside eller Northfield, eller et postnummer som {postcode}. Er du usikker på "
+                "hvor du skal begynne? Det går fint: ta den tiden du trenger, og spør gjerne "
+                "noen du stoler på om å gå gjennom det sammen med deg."),
+            "contact": (
+                "Millbrook Community Link: 01632 960100 (mandag til fredag, kl. 9–17) eller "
+                "hello@community-link.example.org. Vi kan snakke om hva som skjer i nærheten av "
+                "deg, og hjelpe deg å komme dit."),
+        },
+        "bg": {
+            "help_text": (
+                "Millbrook е измислен град, за да можете да изпробвате Genie веднага. Групите, "
+                "местата, пощенските кодове и телефонните номера са измислени. Опитайте квартал "
+                f"като Riverside или Northfield, или пощенски код като {postcode}. Ако не сте "
+                "сигурни откъде да започнете, няма проблем: не бързайте и, ако искате, помолете "
+                "човек, на когото имате доверие, да мине през това заедно с Вас."),
+            "contact": (
+                "Millbrook Community Link: 01632 960100 (от понеделник до петък, от 9 до 17 ч.) "
+                "или hello@community-link.example.org. Можем да поговорим какво се случва близо "
+                "до Вас и да Ви помогнем да стигнете дотам."),
+        },
+        "el": {
+            "help_text": (
+                "Το Millbrook είναι μια φανταστική πόλη, για να δοκιμάσετε το Genie αμέσως. Οι "
+                "ομάδες, τα μέρη, οι ταχυδρομικοί κώδικες και τα τηλέφωνα είναι όλα φανταστικά. "
+                "Δοκιμάστε μια γειτονιά όπως το Riverside ή το Northfield, ή έναν ταχυδρομικό "
+                f"κώδικα όπως {postcode}. Αν δεν ξέρετε από πού να ξεκινήσετε, δεν πειράζει: "
+                "πάρτε τον χρόνο σας και, αν θέλετε, ζητήστε από κάποιον που εμπιστεύεστε να το "
+                "δείτε μαζί."),
+            "contact": (
+                "Millbrook Community Link: 01632 960100 (Δευτέρα με Παρασκευή, 9:00 με 17:00) ή "
+                "hello@community-link.example.org. Μπορούμε να μιλήσουμε για το τι γίνεται κοντά "
+                "σας και να σας βοηθήσουμε να φτάσετε εκεί."),
+        },
+        "es": {
+            "help_text": (
+                "Millbrook es una ciudad inventada, para que pueda probar Genie enseguida. Los "
+                "grupos, lugares, códigos postales y teléfonos son todos inventados. Pruebe un "
+                f"barrio como Riverside o Northfield, o un código postal como {postcode}. Si no "
+                "sabe por dónde empezar, no pasa nada: tómese su tiempo y, si quiere, pida a "
+                "alguien de confianza que lo haga con usted."),
+            "contact": (
+                "Millbrook Community Link: 01632 960100 (de lunes a viernes, de 9:00 a 17:00) o "
+                "hello@community-link.example.org. Podemos hablar de lo que hay cerca de usted y "
+                "ayudarle a llegar."),
+        },
+    }
 
 
 # --- Checking -------------------------------------------------------------------------------

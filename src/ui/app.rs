@@ -17,11 +17,8 @@ use crate::session::Session;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <I18nContextProvider>
-            <Shell />
-        </I18nContextProvider>
-    }
+    provide_i18n();
+    view! { <Shell /> }
 }
 
 #[component]
@@ -30,7 +27,16 @@ fn Shell() -> impl IntoView {
     let state = Session::provide();
     Keeping::provide();
     let area = super::area_state::AreaState::provide();
-    area.load_settings();
+    // The person's own earlier choice needs nothing from the area: start on it at once.
+    let chose_before = crate::i18n::choice::stored().is_some();
+    if chose_before {
+        spawn_local(crate::i18n::choice::start(i18n, Vec::new()));
+    }
+    area.load_settings(move |settings| {
+        if !chose_before {
+            spawn_local(crate::i18n::choice::start(i18n, settings.languages.clone()));
+        }
+    });
     spawn_local(state.open());
 
     let route = RwSignal::new(Route::from_hash(&platform::current_hash()));

@@ -57,18 +57,21 @@ impl AreaState {
         expect_context::<AreaState>()
     }
 
-    /// Reads the area's settings (name, help, contact, logo, colours) at start. Without them
-    /// the app still works, in its own words and colours.
-    pub fn load_settings(self) {
+    /// Reads the area's settings (name, help, contact, logo, colours, languages) at start, then
+    /// calls `then` with them (the defaults when they cannot be read). Without them the app
+    /// still works, in its own words and colours.
+    pub fn load_settings(self, then: impl FnOnce(&AreaSettings) + 'static) {
         spawn_local(async move {
             let Some(settings) = fetch_text(SETTINGS_PATH)
                 .await
                 .ok()
                 .and_then(|text| AreaSettings::parse(&text))
             else {
+                then(&AreaSettings::default());
                 return;
             };
             platform::apply_theme(&settings.theme.usable());
+            then(&settings);
             self.settings.set(Arc::new(settings));
         });
     }

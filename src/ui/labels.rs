@@ -200,7 +200,5 @@ pub fn language_name(tag: &str, locale: Locale) -> Option<&'static str> {
 
 /// The language tag for dates and numbers in `locale`: British English writes "5 January 2026".
 pub fn date_locale(locale: Locale) -> &'static str {
-    match locale {
-        Locale::en => "en-GB",
-    }
+    locale.intl_tag()
 }

@@ -2,7 +2,7 @@
 // and the list pass an accessibility scan; everything is where it was after a reload.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addMembers, openAddForm, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { addMembers, openAddForm, plural, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -266,7 +266,7 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
     await name.fill('   ');
     await page.getByRole('button', { name: t.network.add, exact: true }).click();
     await page.getByRole('alert').getByText(t.network.name_missing).waitFor();
-    assert.equal(await page.getByTestId('member-count').textContent(), fill(t.network.count, { count: 0 }));
+    assert.equal(await page.getByTestId('member-count').textContent(), plural(t.network, 'count', 0));
 
     const long = 'Saint Bartholomew community centre and wellbeing café '.repeat(4).slice(0, 200);
     const awkward = [long, 'Nana 👵🏽💐', 'مركز المجتمع', 'Pat', 'Pat'];
@@ -274,7 +274,7 @@ test('awkward names, ties and dropped activities: readable, kept, and counted', 
       await name.fill(label);
       await page.getByRole('button', { name: t.network.add, exact: true }).click();
     }
-    await page.getByTestId('member-count').getByText(fill(t.network.count, { count: 5 })).waitFor();
+    await page.getByTestId('member-count').getByText(plural(t.network, 'count', 5)).waitFor();
 
     // On the map a long name shows fewer words, with the full name kept in its title.
     const titles = await page.locator('[data-testid=network-map] [data-member] title').allTextContents();
@@ -560,7 +560,7 @@ async function restoreMembers(page, count) {
   await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
   await page.goto(`${server.url}#/network`);
   await page.getByTestId('network-map').waitFor();
-  await page.getByTestId('member-count').getByText(fill(t.network.count, { count })).waitFor();
+  await page.getByTestId('member-count').getByText(plural(t.network, 'count', count)).waitFor();
 }
 
 /**

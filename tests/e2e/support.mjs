@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end journeys: serve the release build from dist/, launch
 // Debian's Chromium with a persistent profile (so IndexedDB survives a reload and a restart),
 // and read expected words from the translation catalogue so tests follow the copy.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,6 +11,26 @@ const root = new URL('../../', import.meta.url);
 
 /** The English catalogue: `t.welcome.title` and so on. */
 export const t = JSON.parse(readFileSync(new URL('locales/en.json', root), 'utf8'));
+
+/** Every language's catalogue by tag (`catalogues.el.welcome.title`), English included. */
+export const catalogues = Object.fromEntries(
+  readdirSync(new URL('locales/', root))
+    .filter((name) => /^[a-zA-Z-]+\.json$/.test(name))
+    .map((name) => [name.replace('.json', ''), JSON.parse(readFileSync(new URL(`locales/${name}`, root), 'utf8'))]),
+);
+
+/**
+ * A plural message as the app writes it for `count` in language `tag`: the form the browser's
+ * plural rules pick, with the count written as the language writes numbers. `node` is the
+ * message's parent in that language's catalogue, `base` its name without `_one`/`_other`.
+ */
+export function plural(node, base, count, { tag = 'en', values = {} } = {}) {
+  const intl = catalogues[tag].locale.intl;
+  const category = new Intl.PluralRules(intl).select(count);
+  const text = node[`${base}_${category}`] ?? node[`${base}_other`];
+  const shown = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(count);
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => (key === 'count' ? shown : values[key]));
+}
 
 /** The release build to test: dist/, or the folder named by GENIE_DIST. */
 export const distDir = process.env.GENIE_DIST || new URL('dist', root).pathname;
@@ -30,7 +50,7 @@ export function profileDir() {
 /** `userAgent` stands in for another browser; `init` runs in every page before the app. */
 export async function launch(
   dir,
-  { viewport = { width: 390, height: 844 }, touch = false, timezoneId, userAgent, init } = {},
+  { viewport = { width: 390, height: 844 }, touch = false, timezoneId, userAgent, init, locale } = {},
 ) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -38,6 +58,8 @@ export async function launch(
     viewport,
     // A journey about local days can run in a named time zone; others use the machine's.
     ...(timezoneId ? { timezoneId } : {}),
+    // The browser's language (navigator.languages), for journeys in another language.
+    ...(locale ? { locale } : {}),
     hasTouch: touch,
     isMobile: touch,
     ...(userAgent ? { userAgent } : {}),
@@ -115,8 +137,8 @@ export async function withBrowser(journey, options) {
 }
 
 /** Waits until the save indicator says the last change is on the device. */
-export async function waitForSaved(page) {
-  await page.getByTestId('save-status').getByText(t.save.saved, { exact: true }).waitFor();
+export async function waitForSaved(page, words = t) {
+  await page.getByTestId('save-status').getByText(words.save.saved, { exact: true }).waitFor();
 }
 
 const axeSource = readFileSync(new URL('node_modules/axe-core/axe.min.js', root), 'utf8');
@@ -199,7 +221,8 @@ export async function openAddForm(page, { tap = false } = {}) {
  * for each to be announced. By mouse, or with `tap` by touch. It does not wait for "Saved",
  * so a journey can check what the save line says.
  */
-export async function addMembers(page, members, { tap = false } = {}) {
+export async function addMembers(page, members, { tap = false, words = t } = {}) {
+  const t = words;
   const press = (locator) => (tap ? locator.tap() : locator.click());
   await openAddForm(page, { tap });
   for (const { name, kind = 'person', circle = 'inner' } of members) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openAddForm, profileDir, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { openAddForm, plural, profileDir, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 let files;
@@ -108,7 +108,7 @@ async function chooseFile(page, path) {
 async function replaceWithBackup(page) {
   const preview = page.getByTestId('restore-preview');
   await preview.waitFor();
-  await preview.getByText(fill(t.data.preview_maps, { count: 1 })).waitFor();
+  await preview.getByText(plural(t.data, 'preview_maps', 1)).waitFor();
   await preview.getByText(fill(t.data.preview_about, { answer: t.data.preview_included })).waitFor();
   await page.getByRole('button', { name: t.data.replace_yes }).click();
   await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();

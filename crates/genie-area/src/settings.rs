@@ -48,8 +48,9 @@ pub const DEFAULT_RADIUS_KM: f64 = 50.0;
 /// The largest `radius_km` accepted.
 pub const RADIUS_MAX_KM: f64 = 500.0;
 
-/// The languages Genie's screens are translated into (the files in `locales/`).
-pub const APP_LANGUAGES: &[&str] = &["en"];
+/// The languages Genie's screens are translated into (the files in `locales/`, listed by
+/// build.rs).
+pub const APP_LANGUAGES: &[&str] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// Logo files the app can show, and the largest size accepted (it is downloaded on every
 /// first visit and kept for offline use).
@@ -77,6 +78,8 @@ const KNOWN_KEYS: &[&str] = &[
     "contact",
     "feedback_email",
     "languages",
+    "texts",
+    "currency",
     "logo",
     "theme",
 ];
@@ -168,6 +171,18 @@ pub fn check(json: &str, folder: &Path) -> (Option<Settings>, Vec<Finding>) {
     let centre = check_centre(root.get("centre"), &mut problem);
     let radius_km = check_radius(root.get("radius_km"), &mut problem);
     check_languages(root.get("languages"), &mut problem);
+    check_texts(root, &mut problem);
+    if let Some(currency) = root.get("currency") {
+        let code = currency.as_str().unwrap_or("");
+        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            problem(
+                "currency_bad",
+                "\"currency\" must be the three capital letters of a currency code, such as \
+                 \"GBP\" or \"EUR\". Leave it out for pounds (GBP)."
+                    .into(),
+            );
+        }
+    }
     if let Some(logo) = root.get("logo") {
         check_logo(logo, folder, &mut problem);
     }
@@ -395,6 +410,98 @@ fn check_languages(value: Option<&Value>, problem: &mut impl FnMut(&'static str,
             );
         }
         seen.push(tag);
+    }
+}
+
+/// The help text and contact line in each offered language other than the first (whose words
+/// are `help_text` and `contact` themselves), under `"texts": {"nl": {...}}`.
+fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str, String)) {
+    let offered: Vec<String> = root
+        .get("languages")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_str)
+                .map(|t| t.trim().to_ascii_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    let empty = Map::new();
+    let texts = match root.get("texts") {
+        None => &empty,
+        Some(Value::Object(texts)) => texts,
+        Some(_) => {
+            problem(
+                "texts_bad",
+                "\"texts\" must be a set of languages, such as \"texts\": {\"nl\": \
+                 {\"help_text\": \"...\", \"contact\": \"...\"}}."
+                    .into(),
+            );
+            return;
+        }
+    };
+    for (tag, words) in texts {
+        if !offered.contains(&tag.to_ascii_lowercase()) {
+            problem(
+                "texts_language_not_offered",
+                format!(
+                    "\"texts\" has words in \"{tag}\", which \"languages\" does not offer. \
+                     Add \"{tag}\" to \"languages\", or remove its words."
+                ),
+            );
+        }
+        let Some(words) = words.as_object() else {
+            problem(
+                "texts_bad",
+                format!("The words in \"{tag}\" under \"texts\" must be {{\"help_text\": ..., \"contact\": ...}}."),
+            );
+            continue;
+        };
+        for key in words.keys() {
+            if key != "help_text" && key != "contact" {
+                problem(
+                    "unknown_setting",
+                    format!("\"texts\" → \"{tag}\" has \"{key}\"; only \"help_text\" and \"contact\" can be given per language."),
+                );
+            }
+        }
+        text_field(words, "help_text", false, HELP_TEXT_MAX, problem, |n| {
+            format!("people read it on a small screen ({tag}); {n}")
+        });
+        text_field(words, "contact", false, CONTACT_MAX, problem, |n| {
+            format!("a phone number, opening hours and an e-mail address fit easily ({tag}); {n}")
+        });
+    }
+    // Each offered language after the first needs its own words for whatever the area wrote.
+    // (A language Genie does not have is reported once, by `check_languages`.)
+    for tag in offered
+        .iter()
+        .skip(1)
+        .filter(|t| APP_LANGUAGES.contains(&t.as_str()))
+    {
+        for key in ["help_text", "contact"] {
+            let written = root
+                .get(key)
+                .and_then(Value::as_str)
+                .is_some_and(|t| !t.trim().is_empty());
+            let translated = texts
+                .iter()
+                .find(|(t, _)| t.to_ascii_lowercase() == *tag)
+                .and_then(|(_, w)| w.get(key))
+                .and_then(Value::as_str)
+                .is_some_and(|t| !t.trim().is_empty());
+            if written && !translated {
+                let first = offered.first().map(String::as_str).unwrap_or("");
+                problem(
+                    "language_text_missing",
+                    format!(
+                        "\"{tag}\" is offered, but \"{key}\" has no \"{tag}\" version under \
+                         \"texts\". People who choose \"{tag}\" would read it in \"{first}\". \
+                         Add \"texts\": {{\"{tag}\": {{\"{key}\": \"...\"}}}}."
+                    ),
+                );
+            }
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 //! - [`followup`]: what is due, self-ratings, and what changed between two waves.
 //! - [`backup`]: the one-file backup of everything stored, checked whole before restore.
 //! - [`keeping`]: whether the browser may clear the person's data, and what to say.
+//! - [`language`]: which language Genie speaks first.
 //! - [`research`]: de-identified exports of the waves for evaluators.
 //! - [`summary`]: what the map says: counts, who helps with what, weak ties, network type.
 //! - [`layout`]: where members sit on the map (a force layout held to the three rings).
@@ -29,6 +30,7 @@ pub mod backup;
 pub mod directory;
 pub mod followup;
 pub mod keeping;
+pub mod language;
 pub mod layout;
 pub mod matching;
 pub mod model;

@@ -167,3 +167,34 @@ fn theme_colours_are_used_only_in_readable_pairs() {
         assert_eq!(settings(bad).logo_path(), None, "{bad}");
     }
 }
+
+#[test]
+fn area_words_follow_the_language_and_fall_back_to_the_first() {
+    use genie_core::area::AreaSettings;
+    let settings = AreaSettings::parse(
+        r#"{"name":"A","languages":["en","nl","el"],"help_text":"Help","contact":"Call",
+            "texts":{"nl":{"help_text":"Hulp","contact":""},"EL":{"contact":"Τηλέφωνο"}},
+            "currency":"EUR"}"#,
+    )
+    .expect("settings");
+    // (language, help text, contact)
+    let cases = [
+        ("en", "Help", "Call"),
+        ("nl", "Hulp", "Call"),
+        ("nl-BE", "Hulp", "Call"),
+        ("el", "Help", "Τηλέφωνο"),
+        ("es", "Help", "Call"),
+    ];
+    for (tag, help, contact) in cases {
+        assert_eq!(settings.help_text_in(tag), help, "{tag}");
+        assert_eq!(settings.contact_in(tag), contact, "{tag}");
+    }
+    assert_eq!(settings.currency_code(), "EUR");
+    for (currency, code) in [("", "GBP"), ("eur", "GBP"), ("EURO", "GBP"), ("NOK", "NOK")] {
+        let settings = AreaSettings {
+            currency: currency.into(),
+            ..AreaSettings::default()
+        };
+        assert_eq!(settings.currency_code(), code, "{currency:?}");
+    }
+}

@@ -210,20 +210,23 @@ fn codes_follow_a_member_across_waves() {
 
 #[test]
 fn waves_carry_dates_and_ratings() {
-    let export = research::export(&waves(), &choices());
+    // The first map's questions were answered in Greek; the others say nothing of a language.
+    let mut waves = waves();
+    waves[0].answered_in = Some("el".into());
+    let export = research::export(&waves, &choices());
     let rows: Vec<&str> = export.waves_csv.lines().collect();
     let answered = "answered,answered,answered,answered,answered,answered,answered";
     assert_eq!(
         rows[1],
-        format!("1,2025-01-02,2025-07-03,0,7,3,1,4,6,3,7,3,2,3,{answered}")
+        format!("1,2025-01-02,2025-07-03,0,7,3,1,4,6,3,7,3,2,3,{answered},el")
     );
     assert_eq!(
         rows[2],
-        "2,2025-07-03,2026-01-02,182,7,4,1,6,,5,5,,,,answered,not_asked,answered,answered,not_asked,not_asked,not_asked"
+        "2,2025-07-03,2026-01-02,182,7,4,1,6,,5,5,,,,answered,not_asked,answered,answered,not_asked,not_asked,not_asked,"
     );
     assert_eq!(
         rows[3],
-        "3,2026-01-02,,365,7,4,1,,,,,,,,not_asked,not_asked,not_asked,not_asked,not_asked,not_asked,not_asked"
+        "3,2026-01-02,,365,7,4,1,,,,,,,,not_asked,not_asked,not_asked,not_asked,not_asked,not_asked,not_asked,"
     );
     assert!(export
         .edges_csv

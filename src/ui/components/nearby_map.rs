@@ -59,7 +59,10 @@ pub fn NearbyMap(
             view! {
                 <circle r=radius fill="none" stroke="#8aa4c8" stroke-width=font / 8.0 />
                 <text x="0" y=-radius - font / 4.0 text-anchor="middle" font-size=font * 0.8 fill="#2b3a55">
-                    {move || t_string!(i18n, suggest.map_km, km = km)}
+                    {move || {
+                        let locale = i18n.get_locale();
+                        td_string!(locale, suggest.map_km, km = intl::number(locale, f64::from(km)))
+                    }}
                 </text>
             }
         })

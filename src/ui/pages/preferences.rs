@@ -33,6 +33,7 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T, on: bool) {
 pub fn PreferencesPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = Session::expect();
+    let area = crate::ui::area_state::AreaState::expect();
     let prefs = state.preferences;
 
     let distance_value = move || {
@@ -148,7 +149,10 @@ pub fn PreferencesPage() -> impl IntoView {
                         .map(|&km| {
                             view! {
                                 <option value=km.to_string()>
-                                    {move || t_string!(i18n, prefs.distance_km, km = km)}
+                                    {move || {
+                                        let locale = i18n.get_locale();
+                                        td_string!(locale, prefs.distance_km, km = intl::number(locale, f64::from(km)))
+                                    }}
                                 </option>
                             }
                         })
@@ -180,7 +184,12 @@ pub fn PreferencesPage() -> impl IntoView {
                         .map(|&pounds| {
                             view! {
                                 <option value=pounds.to_string()>
-                                    {move || t_string!(i18n, prefs.cost_up_to, pounds = pounds)}
+                                    {move || {
+                                        let locale = i18n.get_locale();
+                                        let currency = area.settings.with(|s| s.currency_code().to_string());
+                                        let price = intl::price(locale, f64::from(pounds), &currency);
+                                        td_string!(locale, prefs.cost_up_to, price = price)
+                                    }}
                                 </option>
                             }
                         })

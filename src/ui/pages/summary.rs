@@ -96,11 +96,8 @@ pub fn SummaryPage() -> impl IntoView {
                 let names = if helpers.is_empty() {
                     td_string!(locale, summary.helpers_none).to_string()
                 } else {
-                    helpers
-                        .into_iter()
-                        .map(name_of)
-                        .collect::<Vec<_>>()
-                        .join(td_string!(locale, list_separator))
+                    let names: Vec<String> = helpers.into_iter().map(name_of).collect();
+                    intl::list(locale, &names)
                 };
                 view! {
                     <dt>{area.label(locale)}</dt>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::session::Session;
 use crate::ui::area_state::AreaState;
-use crate::ui::components::{BringAcross, PageHeading};
+use crate::ui::components::{BringAcross, LanguageChoice, PageHeading};
 use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
 
@@ -20,6 +20,7 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
         <p class="lead">{t!(i18n, welcome.lead)}</p>
+        <LanguageChoice />
         <BringAcross />
         <DueNotice />
         <h2>{t!(i18n, welcome.what_title)}</h2>
@@ -56,15 +57,17 @@ pub fn WelcomePage() -> impl IntoView {
     }
 }
 
-/// The area's own help and contact words, as the commissioner wrote them.
+/// The area's own help and contact words, as the commissioner wrote them, in the language on
+/// screen when the area gave them in it.
 #[component]
 fn AreaWelcome() -> impl IntoView {
     let i18n = use_i18n();
     let area = AreaState::expect();
     move || {
+        let tag = i18n.get_locale().tag();
         area.settings.with(|s| {
-            let help = s.help_text.trim().to_string();
-            let contact = s.contact.trim().to_string();
+            let help = s.help_text_in(tag).trim().to_string();
+            let contact = s.contact_in(tag).trim().to_string();
             let has_words = !help.is_empty() || !contact.is_empty();
             (has_words && !s.name.trim().is_empty()).then(|| {
                 let name = s.name.clone();

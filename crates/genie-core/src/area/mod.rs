@@ -3,6 +3,8 @@
 
 pub mod contrast;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use contrast::{contrast_ratio, Rgb, AA_NORMAL_TEXT};
@@ -29,12 +31,25 @@ pub struct AreaSettings {
     pub contact: String,
     /// Where people may send notes about directory entries, if they choose to.
     pub feedback_email: String,
-    /// BCP 47 tags of the languages offered.
+    /// BCP 47 tags of the languages offered; the first is the default, and `help_text` and
+    /// `contact` are in it.
     pub languages: Vec<String>,
+    /// The help text and contact line in the other languages offered, by language tag.
+    pub texts: BTreeMap<String, AreaTexts>,
+    /// The currency prices are in, as an ISO 4217 code (`GBP`, `EUR`, `NOK`); pounds if empty.
+    pub currency: String,
     /// The area's logo: a file name inside the area folder.
     pub logo: String,
     /// The area's own colours, each `#rgb` or `#rrggbb`.
     pub theme: Theme,
+}
+
+/// The area's own words in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AreaTexts {
+    pub help_text: String,
+    pub contact: String,
 }
 
 /// The area's colours in pairs: a colour and the text written on it.
@@ -90,6 +105,40 @@ impl Theme {
 }
 
 impl AreaSettings {
+    /// The help text in language `tag`, else in the area's first language.
+    pub fn help_text_in(&self, tag: &str) -> &str {
+        self.text_in(tag, |t| &t.help_text)
+            .unwrap_or(&self.help_text)
+    }
+
+    /// The contact line in language `tag`, else in the area's first language.
+    pub fn contact_in(&self, tag: &str) -> &str {
+        self.text_in(tag, |t| &t.contact).unwrap_or(&self.contact)
+    }
+
+    fn text_in<'a>(
+        &'a self,
+        tag: &str,
+        field: impl Fn(&'a AreaTexts) -> &'a String,
+    ) -> Option<&'a str> {
+        let wanted = crate::language::primary(tag);
+        self.texts
+            .iter()
+            .find(|(t, _)| crate::language::primary(t) == wanted)
+            .map(|(_, texts)| field(texts).as_str())
+            .filter(|text| !text.trim().is_empty())
+    }
+
+    /// The currency of the area's prices: `GBP` unless the settings name a valid other.
+    pub fn currency_code(&self) -> &str {
+        let code = self.currency.trim();
+        if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) {
+            code
+        } else {
+            "GBP"
+        }
+    }
+
     /// Reads `area.json`; `None` when the text is not a settings object at all.
     pub fn parse(json: &str) -> Option<AreaSettings> {
         serde_json::from_str(json.trim_start_matches('\u{feff}')).ok()

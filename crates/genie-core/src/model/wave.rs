@@ -117,6 +117,10 @@ pub struct Wave {
     pub wellbeing: Option<Wellbeing>,
     #[serde(default)]
     pub loneliness: Option<Loneliness>,
+    /// The language (a BCP 47 tag such as `el`) the well-being and loneliness questions were
+    /// last answered in: the scales are validated in English only, so research must know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_in: Option<String>,
 }
 
 impl Wave {
@@ -129,6 +133,7 @@ impl Wave {
             network: Network::default(),
             wellbeing: None,
             loneliness: None,
+            answered_in: None,
         }
     }
 
@@ -149,6 +154,7 @@ impl Wave {
             network: self.network.clone(),
             wellbeing: None,
             loneliness: None,
+            answered_in: None,
         }
     }
 }

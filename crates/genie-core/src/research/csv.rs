@@ -10,7 +10,7 @@ use super::deidentify::{Deidentified, NodeRow};
 use crate::followup::{LonelinessItem, Ons4Item};
 use crate::model::{Answer, SupportArea};
 
-pub(super) const WAVE_COLUMNS: [&str; 21] = [
+pub(super) const WAVE_COLUMNS: [&str; 22] = [
     "wave",
     "date",
     "closed_date",
@@ -32,6 +32,7 @@ pub(super) const WAVE_COLUMNS: [&str; 21] = [
     "ucla_lack_companionship_state",
     "ucla_left_out_state",
     "ucla_isolated_state",
+    "answers_language",
 ];
 
 pub(super) const CHOICE_COLUMNS: [&str; 12] = [
@@ -121,6 +122,7 @@ pub fn waves_csv(data: &Deidentified) -> String {
         ];
         fields.extend(answers.iter().map(|a| number(a.given())));
         fields.extend(answers.iter().map(|a| a.state().to_string()));
+        fields.push(wave.answered_in.clone().unwrap_or_default());
         row(&mut out, &fields);
     }
     out

@@ -27,6 +27,8 @@ pub struct WaveRow {
     pub dormant: usize,
     pub wellbeing: Option<Wellbeing>,
     pub loneliness: Option<Loneliness>,
+    /// The language the ratings were given in, when any was.
+    pub answered_in: Option<String>,
 }
 
 /// One member in one wave.
@@ -231,6 +233,7 @@ pub fn deidentify(waves: &[Wave], choices: &[Choice]) -> Deidentified {
             dormant: network.dormant.len(),
             wellbeing: wave.wellbeing,
             loneliness: wave.loneliness,
+            answered_in: wave.answered_in.clone(),
         });
     }
 

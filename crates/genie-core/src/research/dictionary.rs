@@ -93,6 +93,19 @@ pub fn data_dictionary() -> String {
             "| `{item}_state` | the state of `{item}`: `answered`, `declined` or `not_asked` |"
         );
     }
+    let _ = writeln!(
+        out,
+        "| `answers_language` | the language the ONS4 and UCLA-3 questions were answered in on \
+         that map, as a language code (`en` English, `nl` Dutch, `nb` Norwegian, `bg` \
+         Bulgarian, `el` Greek, `es` Spanish); the last one used if it changed; empty when no \
+         answer was given, or for maps kept before the language was stored |"
+    );
+    out.push_str(
+        "\nLanguage of the scales: ONS4 and UCLA-3 are validated in English. Genie's wording in \
+         Dutch, Norwegian, Bulgarian, Greek and Spanish is its own translation and has not been \
+         validated: answers given in those languages may not compare exactly with answers in \
+         English (see `answers_language`, and docs/follow-up.md).\n",
+    );
     out.push_str(
         "\nEach rating has three states, kept apart: `answered` (the number is in the rating's \
          column), `declined` (the person chose \"Prefer not to answer\"; the rating's column \

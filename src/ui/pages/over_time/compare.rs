@@ -180,7 +180,7 @@ fn ChangeWords(before: Network, after: Network, changes: NetworkDiff) -> impl In
                     compare.spread,
                     what = area_phrase(s.area, locale),
                     was = earlier(s.was),
-                    now = now.join(td_string!(locale, list_separator))
+                    now = intl::list(locale, &now)
                 )
             })
             .collect(),
@@ -234,10 +234,7 @@ fn ScoreView(after: Network, score: ChangeScore) -> impl IntoView {
                 td_string!(
                     locale,
                     compare.score_because,
-                    names = names
-                        .into_iter()
-                        .collect::<Vec<_>>()
-                        .join(td_string!(locale, list_separator))
+                    names = intl::list(locale, &names.into_iter().collect::<Vec<_>>())
                 )
             } else {
                 td_string!(locale, compare.score_not_this_time).to_string()

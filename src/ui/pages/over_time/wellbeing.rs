@@ -86,10 +86,12 @@ pub fn WellbeingForm() -> impl IntoView {
                                 Err(_) if word == DECLINED => Answer::Declined,
                                 Err(_) => Answer::NotAsked,
                             };
+                            let language = i18n.get_locale_untracked().tag();
                             state.update_wave(|w| {
                                 let mut ratings = w.wellbeing.unwrap_or_default();
                                 if set_ons4(&mut ratings, item, answer).is_ok() {
                                     w.wellbeing = Some(ratings);
+                                    w.answered_in = Some(language.to_string());
                                 }
                             });
                         }
@@ -119,10 +121,12 @@ pub fn WellbeingForm() -> impl IntoView {
             // Every answer, and "Prefer not to answer" (declined) last, so an answer can be
             // taken back as with the questions above.
             let pick = Callback::new(move |answer: Answer| {
+                let language = i18n.get_locale_untracked().tag();
                 state.update_wave(|w| {
                     let mut answers = w.loneliness.unwrap_or_default();
                     if set_loneliness(&mut answers, item, answer).is_ok() {
                         w.loneliness = Some(answers);
+                        w.answered_in = Some(language.to_string());
                     }
                 });
             });
@@ -180,6 +184,11 @@ pub fn WellbeingForm() -> impl IntoView {
             <details>
                 <summary>{t!(i18n, wellbeing.open)}</summary>
                 <p class="hint">{t!(i18n, wellbeing.intro)}</p>
+                // The scales are validated in English; a translation says so until a published
+                // validated wording is used (docs/follow-up.md).
+                <Show when=move || t_string!(i18n, wellbeing.validated) != "yes">
+                    <p class="hint" data-testid="not-validated">{t!(i18n, wellbeing.not_validated)}</p>
+                </Show>
                 <h3>{t!(i18n, wellbeing.ons4_title)}</h3>
                 <p class="hint">{t!(i18n, wellbeing.ons4_hint)}</p>
                 {ons4_fields}

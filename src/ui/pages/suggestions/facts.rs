@@ -60,9 +60,19 @@ pub fn place_words(reach: &Reach, locale: Locale) -> Option<String> {
 #[component]
 pub fn EntryFacts(resource: Resource) -> impl IntoView {
     let i18n = use_i18n();
+    let area = crate::ui::area_state::AreaState::expect();
     let cost = move || match directory::price(resource.cost) {
         Price::Free => t_string!(i18n, suggest.cost_free).to_string(),
-        Price::Amount(amount) => t_string!(i18n, suggest.cost_amount, amount = amount),
+        Price::Amount(amount) => {
+            let locale = i18n.get_locale();
+            // The area's currency, written as the language writes prices.
+            let currency = area.settings.with(|s| s.currency_code().to_string());
+            let price = amount
+                .parse::<f64>()
+                .map(|a| intl::price(locale, a, &currency))
+                .unwrap_or(amount);
+            td_string!(locale, suggest.cost_amount, price = price)
+        }
         Price::Unknown => t_string!(i18n, suggest.cost_unknown).to_string(),
     };
     let sessions = directory::sessions_in_order(&resource.sessions);

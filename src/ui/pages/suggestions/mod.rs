@@ -76,7 +76,7 @@ pub fn SuggestionsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         (!names.is_empty()).then(|| {
-            let names = names.join(td_string!(i18n.get_locale(), list_separator));
+            let names = intl::list(i18n.get_locale(), &names);
             view! { <p class="hint">{t_string!(i18n, suggest.hidden_closed, names = names)}</p> }
         })
     };

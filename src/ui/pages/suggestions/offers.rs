@@ -35,7 +35,10 @@ pub fn LimitOffers() -> impl IntoView {
                             <li data-offer="close_to_home">
                                 <p>{t!(i18n, offers.transport)}</p>
                                 <button type="button" class="button" on:click=accept>
-                                    {move || t_string!(i18n, offers.close_to_home, km = km)}
+                                    {move || {
+                                        let locale = i18n.get_locale();
+                                        td_string!(locale, offers.close_to_home, km = intl::number(locale, f64::from(km)))
+                                    }}
                                 </button>
                             </li>
                         }

@@ -37,7 +37,7 @@ pub fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> Strin
             td_string!(locale, reason.for_condition, what = condition.label(locale))
         }
         Reason::Distance { km, mode } => {
-            let km = format!("{km:.1}");
+            let km = intl::number(locale, f64::from(*km));
             match mode {
                 Some(mode) => td_string!(
                     locale,
@@ -77,7 +77,7 @@ pub fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> Strin
             td_string!(locale, reason.fills_gap, what = area_phrase(*area, locale))
         }
         Reason::NotCheckedRecently { days } => {
-            td_string!(locale, reason.not_checked_recently, days = *days)
+            td_string!(locale, reason.not_checked_recently, count = *days)
         }
         Reason::NeverChecked => td_string!(locale, reason.never_checked).to_string(),
     }

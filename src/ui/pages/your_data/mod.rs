@@ -1,6 +1,6 @@
 //! "Your data": the person owns what they put into Genie. Keep it (ask the browser to keep it,
 //! save a backup), move it (restore a backup), share a summary, give a de-identified copy to a
-//! study, or delete it all.
+//! study, or delete it all. The language choice is here too, the app's one setting.
 
 mod backup;
 mod erase;
@@ -11,7 +11,7 @@ mod restore;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::ui::components::{KeepingHelp, PageHeading};
+use crate::ui::components::{KeepingHelp, LanguageChoice, PageHeading};
 use crate::ui::route::Route;
 pub use restore::RestoreSection;
 
@@ -22,6 +22,9 @@ pub fn YourDataPage() -> impl IntoView {
     view! {
         <PageHeading>{t!(i18n, data.title)}</PageHeading>
         <p class="lead">{t!(i18n, data.intro)}</p>
+        <section class="data-section">
+            <LanguageChoice />
+        </section>
         <keep::KeepSection />
         <KeepingHelp />
         <backup::BackupSection />
