@@ -4,6 +4,7 @@
 //   first_visit_requests      requests answered on a first visit (page, app, worker, its copy)
 //   first_visit_bytes         bytes sent for them, as the host sent them (compressed)
 //   first_visit_repeats       files asked for more than once (0: every file downloaded once)
+//   first_visit_bytes_gzip    the same visit from a host that sends gzip, not brotli
 //   first_visit_bytes_plain   the same visit from a host that does not compress
 //
 // "A first visit" is a fresh profile opening the welcome page until the service worker runs it
@@ -74,13 +75,12 @@ export function perPath(requests) {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  for (const compress of [true, false]) {
+  for (const [compress, suffix] of [[true, ''], ['gzip', '_gzip'], [false, '_plain']]) {
     const requests = await firstVisit({ dir, compress });
     const paths = perPath(requests);
-    const suffix = compress ? '' : '_plain';
     if (list) {
       for (const [path, { count, bytes }] of paths) {
-        console.log(`${compress ? 'compressed' : 'plain     '} ${String(count).padStart(2)}x ${String(bytes).padStart(8)} ${path}`);
+        console.log(`${(suffix || '_brotli').slice(1).padEnd(6)} ${String(count).padStart(2)}x ${String(bytes).padStart(8)} ${path}`);
       }
     }
     const total = requests.reduce((sum, r) => sum + r.bytes, 0);

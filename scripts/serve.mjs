@@ -40,7 +40,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  */
 const compressed = new Map();
 async function encode(file, mtime, accepted, compress) {
-  const wanted = !compress ? null : accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
+  const wanted = !compress ? null : accepted.includes('br') && compress !== 'gzip' ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
   if (!wanted || !COMPRESSIBLE.has(extname(file))) return { body: await readFile(file), encoding: null };
   // The build's own compressed copy, as nginx's gzip_static / brotli_static would send it.
   const beside = `${file}.${wanted === 'br' ? 'br' : 'gz'}`;
@@ -62,7 +62,8 @@ async function encode(file, mtime, accepted, compress) {
 
 /**
  * Serves `dir` under `prefix` (such as "/genie/") on 127.0.0.1. With `compress: false` it acts
- * like a host that sends every file as it is (for measuring what such a host costs).
+ * like a host that sends every file as it is, with `compress: 'gzip'` like one that only
+ * knows gzip (for measuring what such hosts cost).
  */
 export function serve({ dir = 'dist', port = 0, prefix = '/', compress = true } = {}) {
   const root = resolve(dir);
