@@ -15,6 +15,8 @@ node scripts/bench-wasm-crates.mjs target/wasm32-unknown-unknown/release/genie.w
 # What a first visit downloads in Chromium, every request counted, from a compressing host and
 # from one that is not.
 with_own_tmp node scripts/bench-first-visit.mjs dist
+# A first visit and a repeat visit on Slow 4G with the CPU slowed four times.
+with_own_tmp node scripts/bench-slow-phone.mjs dist
 
 # Offline: what the service worker keeps, its install time, and a second visit with no
 # connection; then Lighthouse at mobile settings (slow, so here and not in the tests).

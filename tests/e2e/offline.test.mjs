@@ -164,6 +164,38 @@ test('offline from a sub-folder (/genie/)', async () => {
   await offlineJourney('/genie/');
 });
 
+test('area files replaced on the host reach the app at once, and are kept for offline', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'genie-area-'));
+  cpSync(distDir, site, { recursive: true });
+  const settingsFile = join(site, 'area', 'area.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  const server = await serveApp({ dir: site });
+  try {
+    await withBrowser(async (open) => {
+      const { context, page } = await open();
+      await firstVisit(page, server.url);
+      await page.getByText(settings.help_text.trim()).waitFor();
+
+      // The commissioner replaces area.json, with no new build (sw.js is unchanged).
+      const worker = readFileSync(join(site, 'sw.js'), 'utf8');
+      const replaced = 'Millbrook Community Link has moved to the library.';
+      writeFileSync(settingsFile, JSON.stringify({ ...settings, help_text: replaced }));
+      await page.reload();
+      await page.getByText(replaced).waitFor();
+      assert.equal(readFileSync(join(site, 'sw.js'), 'utf8'), worker);
+      assert.equal(await page.getByTestId('update-prompt').count(), 0, 'not an update of the app');
+
+      // Offline, the replaced file is the one kept.
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByText(replaced).waitFor();
+    });
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
 test('a newer build is offered, and reloading keeps what was entered', async () => {
   // The "newer build": the same files with a new cache version in sw.js, as a rebuild gives.
   const newer = mkdtempSync(join(tmpdir(), 'genie-newer-'));
