@@ -9,6 +9,14 @@ cd "$GENIE_ROOT"
 
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
+# Where the wasm's bytes are, per crate and per module of ours (twiggy, on the release build's
+# module before wasm-bindgen and wasm-opt, which still has its function names).
+node scripts/bench-wasm-crates.mjs target/wasm32-unknown-unknown/release/genie.wasm
+# What a first visit downloads in Chromium, every request counted, from a compressing host and
+# from one that is not.
+with_own_tmp node scripts/bench-first-visit.mjs dist
+# A first visit and a repeat visit on Slow 4G with the CPU slowed four times.
+with_own_tmp node scripts/bench-slow-phone.mjs dist
 # Each language's catalogue (fetched only when chosen) and the time to switch to it.
 node scripts/bench-i18n.mjs dist
 

@@ -3,9 +3,15 @@
 //
 //   node scripts/serve.mjs [dir=dist] [port=8080]
 //
-// As a module, `serve({ dir, port, prefix })` resolves to { url, close }.
+// As a module, `serve({ dir, port, prefix })` resolves to { url, close, requests }: `requests`
+// lists every answered request as { path, status, bytes, encoding }, in order, so tests and
+// benchmarks can count what a visit really downloaded.
+//
+// Like a well set-up static host, it sends the `.br` or `.gz` file the build wrote beside a
+// file when the browser accepts it (compressing other text on the fly), gives each file an
+// ETag and answers a matching If-None-Match with 304, so a revalidation costs no body.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -33,9 +39,15 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', 
  * are kept per file version, so a file is compressed once.
  */
 const compressed = new Map();
-function encode(file, mtime, body, accepted) {
-  const wanted = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
-  if (!wanted || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
+async function encode(file, mtime, accepted, compress) {
+  const wanted = !compress ? null : accepted.includes('br') && compress !== 'gzip' ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
+  if (!wanted || !COMPRESSIBLE.has(extname(file))) return { body: await readFile(file), encoding: null };
+  // The build's own compressed copy, as nginx's gzip_static / brotli_static would send it.
+  const beside = `${file}.${wanted === 'br' ? 'br' : 'gz'}`;
+  if (await access(beside).then(() => true, () => false)) {
+    return { body: await readFile(beside), encoding: wanted };
+  }
+  const body = await readFile(file);
   const key = `${wanted} ${file} ${mtime}`;
   if (!compressed.has(key)) {
     compressed.set(
@@ -48,39 +60,55 @@ function encode(file, mtime, body, accepted) {
   return { body: compressed.get(key), encoding: wanted };
 }
 
-/** Serves `dir` under `prefix` (such as "/genie/") on 127.0.0.1. */
-export function serve({ dir = 'dist', port = 0, prefix = '/' } = {}) {
+/**
+ * Serves `dir` under `prefix` (such as "/genie/") on 127.0.0.1. With `compress: false` it acts
+ * like a host that sends every file as it is, with `compress: 'gzip'` like one that only
+ * knows gzip (for measuring what such hosts cost).
+ */
+export function serve({ dir = 'dist', port = 0, prefix = '/', compress = true } = {}) {
   const root = resolve(dir);
+  const requests = [];
   const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    const answer = (status, headers, body, encoding = null) => {
+      requests.push({ path, status, bytes: body ? body.length : 0, encoding });
+      res.writeHead(status, headers).end(body);
+    };
     try {
       const url = new URL(req.url, 'http://localhost');
       if (!url.pathname.startsWith(prefix)) {
-        res.writeHead(404).end('not found');
+        answer(404, {}, 'not found');
         return;
       }
-      let path = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
-      let file = normalize(join(root, path));
+      const local = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+      let file = normalize(join(root, local));
       if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end('forbidden');
+        answer(403, {}, 'forbidden');
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const { mtimeMs } = await stat(file);
-      const { body, encoding } = encode(
+      const { mtimeMs, size } = await stat(file);
+      const { body, encoding } = await encode(
         file,
         mtimeMs,
-        await readFile(file),
         String(req.headers['accept-encoding'] ?? ''),
+        compress,
       );
-      res.writeHead(200, {
+      const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
+        etag,
         ...(encoding ? { 'content-encoding': encoding } : {}),
-      });
-      res.end(body);
+      };
+      if (req.headers['if-none-match'] === etag) {
+        answer(304, { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }, null);
+        return;
+      }
+      answer(200, headers, body, encoding);
     } catch {
-      res.writeHead(404).end('not found');
+      answer(404, {}, 'not found');
     }
   });
   return new Promise((resolvePromise) => {
@@ -88,6 +116,7 @@ export function serve({ dir = 'dist', port = 0, prefix = '/' } = {}) {
       const { port: actual } = server.address();
       resolvePromise({
         url: `http://127.0.0.1:${actual}${prefix}`,
+        requests,
         close: () =>
           new Promise((done) => {
             server.close(done);

@@ -1,19 +1,26 @@
-// Writes the service worker `sw.js` into a built site, with the list of every file the app
-// needs (so it works offline) and a cache version that changes whenever any of them does.
+// Writes the service worker `sw.js` into a built site: it keeps the files a first visit loads
+// (so Genie opens offline) and every other file of the site the app fetches, once fetched.
 //
 //   Run by Trunk as a post_build hook (the staging directory is in TRUNK_STAGING_DIR), or by
-//   hand on a built or published site folder, for example after replacing its area files:
+//   hand on a built or published site folder:
 //     node scripts/sw-precache.mjs <site folder>
 //
-// The list is every file in the folder except sw.js itself, hidden files and host settings
-// files (_headers, .htaccess, *.conf). The build fails if the page, the wasm module, its JS
-// loader, the styles, the icons, the manifest or the area's files are missing from it.
+// The first-load files are the page, every file of the site it names (styles, the JS loader and
+// the wasm module it starts, the icon, the manifest) and the icons the manifest names. sw.js
+// lists each with the sha256 of its contents. The build fails if the page, the wasm module, its
+// JS loader, the styles, the icons, the manifest or the area's files are missing.
 //
-// The version is the first 16 hex digits of a sha256 over each listed name and its contents:
-// a new build, or a changed area file, gives a new sw.js, which the browser installs as an
-// update (the app then offers to reload).
+// Every file is downloaded once on a first visit: the worker fills its copy from the browser's
+// HTTP cache, which holds what the page has just downloaded, and uses such a copy only when its
+// sha256 is the one listed here (otherwise it downloads the file afresh). Other files (the
+// area's, language catalogues) are kept on use, see `worker` below.
+//
+// The version is the first 16 hex digits of a sha256 over each first-load file's name and
+// contents: a new build gives a new sw.js, which the browser installs as an update (the app then
+// offers to reload). The area's files are not in it: they may be replaced on the host at any
+// time, and the worker asks the host for them on every use while online.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -33,9 +40,11 @@ for (let waited = 0; readFileSync(index, 'utf8').includes('CSP_SCRIPT_HASH'); wa
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
+// Not part of the site: the worker itself, hidden files, host settings and the compressed
+// copies the build writes beside large files (scripts/compress.mjs).
 const skip = (name) =>
   name === 'sw.js' || name.startsWith('.') || name === '_headers' || name === '_redirects' ||
-  name.endsWith('.conf');
+  name.endsWith('.conf') || name.endsWith('.br') || name.endsWith('.gz');
 
 function walk(folder) {
   return readdirSync(folder)
@@ -67,48 +76,154 @@ if (missing.length) {
   process.exit(1);
 }
 
+const first = firstLoad(dir, files);
+const firstNeeded = [
+  ['the wasm module', (f) => f.endsWith('.wasm')],
+  ['its JS loader', (f) => f.endsWith('.js')],
+  ['the styles', (f) => f.endsWith('.css')],
+];
+const unnamed = firstNeeded.filter(([, test]) => !first.some(test)).map(([what]) => what);
+if (unnamed.length) {
+  console.error(`sw-precache: index.html does not name ${unnamed.join(', ')}`);
+  process.exit(1);
+}
+
+const digest = (file) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+const digests = first.map(digest);
 const hash = createHash('sha256');
 let bytes = 0;
-for (const file of files) {
-  const body = readFileSync(join(dir, file));
-  bytes += body.length;
-  hash.update(`${file}\0${createHash('sha256').update(body).digest('hex')}\n`);
-}
+first.forEach((file, i) => {
+  bytes += statSync(join(dir, file)).size;
+  hash.update(`${file}\0${digests[i]}\n`);
+});
 const version = hash.digest('hex').slice(0, 16);
+const onUse = files.filter((file) => !first.includes(file));
 
-writeFileSync(join(dir, 'sw.js'), workerSource(version, files));
-console.log(`sw-precache: ${files.length} files, ${bytes} bytes, version ${version}`);
+// Written whole under a hidden name first: scripts/compress.mjs starts once sw.js exists.
+writeFileSync(join(dir, '.sw.js.part'), workerSource(version, first, digests, onUse));
+renameSync(join(dir, '.sw.js.part'), join(dir, 'sw.js'));
+// A host must never send an older compressed copy in place of this sw.js.
+for (const stale of ['sw.js.br', 'sw.js.gz']) rmSync(join(dir, stale), { force: true });
+console.log(
+  `sw-precache: ${first.length} first-load files, ${bytes} bytes, ${onUse.length} kept on use, version ${version}`,
+);
 
-/** The text of sw.js: the worker below with its version and file list filled in. */
-function workerSource(version, files) {
+/**
+ * The files a first visit loads: index.html, the site's files it names (in attributes and in
+ * its inline start-up script), and the icons the manifest names.
+ */
+function firstLoad(dir, files) {
+  const named = new Set(['index.html']);
+  const add = (ref, base = '') => {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(ref)) return; // another site, data:, a page anchor
+    const file = new URL(ref, `http://site/${base}`).pathname.slice(1);
+    if (files.includes(file)) named.add(file);
+  };
+  const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  for (const [, ref] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) add(ref);
+  for (const [, ref] of html.matchAll(/['"](\.\/[^'"\s]+)['"]/g)) add(ref);
+  for (const manifest of [...named].filter((f) => f.endsWith('.webmanifest'))) {
+    const icons = JSON.parse(readFileSync(join(dir, manifest), 'utf8')).icons ?? [];
+    const base = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
+    for (const icon of icons) add(icon.src, base);
+  }
+  return [...named].sort();
+}
+
+/** The text of sw.js: the worker below with its version and file lists filled in. */
+function workerSource(version, first, digests, onUse) {
   return `// Genie's service worker, written at build time by scripts/sw-precache.mjs.
-// Keeps a copy of every file the app needs, so it opens and works without a connection.
+// Keeps a copy of the files the app needs, so it opens and works without a connection.
 'use strict';
 const VERSION = ${JSON.stringify(version)};
-const FILES = ${JSON.stringify(files, null, 2)};
-(${worker.toString()})(VERSION, FILES);
+const FILES = ${JSON.stringify(first, null, 2)};
+const SHA256 = ${JSON.stringify(digests, null, 2)};
+const ON_USE = ${JSON.stringify(onUse, null, 2)};
+(${worker.toString()})(VERSION, FILES, SHA256, ON_USE);
 `;
 }
 
 // The worker itself. It runs in the browser, not here: only its text is used, so it may refer
 // to nothing outside itself.
-function worker(VERSION, FILES) {
+//
+// - The first-load files (FILES) are kept in a cache per version, answered from it first.
+// - Any other same-origin GET inside the app's folder (the area's files, language catalogues)
+//   is kept on use in one cache shared by all versions: while online it is answered from the
+//   host (the browser revalidates its own copy, so an unchanged file costs no download) and the
+//   answer kept; offline, or when the host cannot be reached, from the kept copy. A file whose
+//   name carries a content hash never changes, so its kept copy is used first.
+function worker(VERSION, FILES, SHA256, ON_USE) {
   const PREFIX = 'genie-';
   const CACHE = PREFIX + VERSION;
+  const KEPT = PREFIX + 'on-use';
   const scope = new URL('./', self.location).href;
   const PAGE = new URL('index.html', scope).href;
-  const precached = new Set(FILES.map((file) => new URL(file, scope).href));
-  // The area's files may be replaced on the server without a new build: they are answered
-  // from the cache at once and refreshed in the background for the next visit.
-  const AREA = new URL('area/', scope).href;
+  const first = new Map(FILES.map((file, i) => [new URL(file, scope).href, SHA256[i]]));
+  const onUse = new Set(ON_USE.map((file) => new URL(file, scope).href));
+  // Trunk's names: main-144ab4e9250b403f.css, genie-2d919a811f048a24_bg.wasm, nl.<hash>.json.
+  const HASHED = /[.-][0-9a-f]{16,}(?:_bg)?\.[a-z]+$/;
+
+  const hex = (buffer) =>
+    [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const isListed = (response, sha256) =>
+    response
+      .arrayBuffer()
+      .then((body) => crypto.subtle.digest('SHA-256', body))
+      .then((sum) => hex(sum) === sha256);
+
+  // One first-load file: the copy the page has just downloaded, from the HTTP cache, when it
+  // is the file this build lists; otherwise (not in the HTTP cache, or an older copy there)
+  // downloaded afresh and kept as the host serves it.
+  // The page may have been opened as the folder's address (`.../genie/`): that copy counts.
+  async function keep(cache, url, sha256) {
+    for (const held of url === PAGE ? [scope, PAGE] : [url]) {
+      try {
+        const response = await fetch(held, { cache: 'force-cache' });
+        if (response.ok && (await isListed(response.clone(), sha256))) {
+          return cache.put(url, response);
+        }
+      } catch (error) {
+        // Nothing usable held: download it below.
+      }
+    }
+    const fresh = await fetch(url, { cache: 'reload' });
+    if (!fresh.ok) throw new Error(`${url}: ${fresh.status}`);
+    return cache.put(url, fresh);
+  }
+
+  // What the page fetched before this worker ran it (the area's settings at start, a
+  // catalogue): copied from the HTTP cache without any download, so it works offline too.
+  async function adoptFetched() {
+    const kept = await caches.open(KEPT);
+    await Promise.all(
+      [...onUse].map(async (url) => {
+        if (await kept.match(url)) return;
+        try {
+          const held = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+          if (held.ok) await kept.put(url, held);
+        } catch (error) {
+          // Not fetched yet: kept when the app first asks for it.
+        }
+      }),
+    );
+  }
+
+  // Copies of hashed files no build lists any more (an older catalogue) are dropped.
+  async function dropOutdated() {
+    const kept = await caches.open(KEPT);
+    const requests = await kept.keys();
+    await Promise.all(
+      requests
+        .filter((request) => HASHED.test(new URL(request.url).pathname) && !onUse.has(request.url))
+        .map((request) => kept.delete(request)),
+    );
+  }
 
   self.addEventListener('install', (event) => {
     event.waitUntil(
       caches
         .open(CACHE)
-        .then((cache) =>
-          cache.addAll([...precached].map((url) => new Request(url, { cache: 'reload' }))),
-        ),
+        .then((cache) => Promise.all([...first].map(([url, sha256]) => keep(cache, url, sha256)))),
     );
     // No skipWaiting here: an update waits until the person chooses to reload (the app asks).
   });
@@ -120,10 +235,11 @@ function worker(VERSION, FILES) {
         .then((names) =>
           Promise.all(
             names
-              .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+              .filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== KEPT)
               .map((name) => caches.delete(name)),
           ),
         )
+        .then(() => Promise.all([adoptFetched(), dropOutdated()]))
         .then(() => self.clients.claim()),
     );
   });
@@ -132,17 +248,54 @@ function worker(VERSION, FILES) {
     if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
   });
 
+  // Answers from the network and keeps a good answer in `cacheName` (the worker stays alive
+  // until it is stored).
+  function fetchAndKeep(event, cacheName, url) {
+    let stored = Promise.resolve();
+    const answer = fetch(event.request).then((response) => {
+      if (response.ok && response.type === 'basic') {
+        const copy = response.clone();
+        stored = caches.open(cacheName).then((cache) => cache.put(url, copy));
+      }
+      return response;
+    });
+    try {
+      event.waitUntil(answer.then(() => stored).catch(() => undefined));
+    } catch (late) {
+      // The event is already settled: the copy is still stored, only not waited for.
+    }
+    return answer;
+  }
+
+  // Kept copy first: for files that never change under their name.
+  function keptFirst(event, cacheName, url) {
+    return caches
+      .open(cacheName)
+      .then((cache) => cache.match(url))
+      .then((cached) => cached || fetchAndKeep(event, cacheName, url));
+  }
+
+  // The host first, the kept copy when it cannot be reached.
+  function hostFirst(event, url) {
+    return fetchAndKeep(event, KEPT, url).catch((offline) =>
+      caches
+        .open(KEPT)
+        .then((kept) => kept.match(url))
+        .then((cached) => cached || Promise.reject(offline)),
+    );
+  }
+
   self.addEventListener('fetch', (event) => {
     const request = event.request;
-    if (request.method !== 'GET') return;
+    if (request.method !== 'GET' || request.headers.has('range')) return;
     const url = new URL(request.url);
     url.hash = '';
     url.search = '';
-    if (url.origin !== self.location.origin) return;
+    if (url.origin !== self.location.origin || !url.href.startsWith(scope)) return;
+    if (url.href === self.location.href) return;
 
     // Any page inside the app's folder is the app (addresses use # for pages).
     if (request.mode === 'navigate') {
-      if (!url.href.startsWith(scope)) return;
       event.respondWith(
         caches
           .open(CACHE)
@@ -151,27 +304,12 @@ function worker(VERSION, FILES) {
       );
       return;
     }
-
-    if (!precached.has(url.href)) return;
-    event.respondWith(
-      caches.open(CACHE).then((cache) =>
-        cache.match(url.href).then((cached) => {
-          if (!cached) {
-            return fetch(request).then((response) => {
-              if (response.ok) cache.put(url.href, response.clone());
-              return response;
-            });
-          }
-          if (url.href.startsWith(AREA)) {
-            event.waitUntil(
-              fetch(url.href, { cache: 'no-cache' })
-                .then((fresh) => (fresh.ok ? cache.put(url.href, fresh) : undefined))
-                .catch(() => undefined),
-            );
-          }
-          return cached;
-        }),
-      ),
-    );
+    if (first.has(url.href)) {
+      event.respondWith(keptFirst(event, CACHE, url.href));
+    } else if (HASHED.test(url.pathname)) {
+      event.respondWith(keptFirst(event, KEPT, url.href));
+    } else {
+      event.respondWith(hostFirst(event, url.href));
+    }
   });
 }

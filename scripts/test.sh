@@ -35,8 +35,9 @@ for file in tests/web_*.rs; do
 done
 with_own_tmp cargo test -p genie --target wasm32-unknown-unknown "${browser_tests[@]}"
 
-step "Release build"
+step "Release build, and its first load within budget"
 trunk build --release
+node scripts/bench-size.mjs dist --check
 
 step "End-to-end journeys (Playwright, Chromium)"
 with_own_tmp node --test --test-concurrency=1 tests/e2e/

@@ -41,7 +41,7 @@ pub async fn choices(repo: &AppRepository) -> Result<Vec<Choice>, ReadFault> {
     if !unreadable.is_empty() {
         return Err(ReadFault::Unreadable);
     }
-    found.sort_by_key(|c| c.id);
+    genie_core::order::sort_by_key(&mut found, |c| c.id);
     Ok(found)
 }
 
@@ -71,7 +71,7 @@ pub async fn maps(repo: &AppRepository) -> Result<Maps, ReadFault> {
 /// The wave to edit: the open one, or a new one continued from the latest closed one, or the
 /// very first. Only an open wave is ever edited; closed waves stay as they were.
 fn current_wave(mut waves: Vec<Wave>) -> Wave {
-    waves.sort_by_key(|wave| wave.id);
+    genie_core::order::sort_by_key(&mut waves, |wave| wave.id);
     let mut wave = match waves.iter().rev().find(|wave| wave.is_open()) {
         Some(open) => open.clone(),
         None => match waves.last_mut() {

@@ -1,5 +1,6 @@
-// Offline and updates: after one visit the service worker keeps a copy of the app and the
-// area's files, so the whole journey (About you, the network, preferences, choosing a
+// Offline and updates: after one visit the service worker keeps a copy of the app, filled from
+// what the page downloaded (every file is downloaded once), and keeps the area's files once the
+// app has fetched them, so the whole journey (About you, the network, preferences, choosing a
 // suggestion) works with no connection, at the site's root and from a sub-folder. A newer
 // build is offered with "A new version of Genie is ready"; reloading keeps everything entered.
 import assert from 'node:assert/strict';
@@ -7,17 +8,26 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { keptOnUse } from '../../scripts/bench-first-visit.mjs';
 import { distDir, openAddForm, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
 
-/** Opens the app and waits until its service worker runs the page (everything is cached). */
+/**
+ * Opens the app, waits until its service worker runs the page (the app is kept), then opens
+ * the suggestions once, which fetches the area's directory and lookup (kept on use).
+ */
 async function firstVisit(page, url) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
     timeout: 30_000,
   });
+  await page.goto(`${url}#/suggestions`);
+  await page.getByRole('heading', { level: 1, name: t.suggest.title }).waitFor();
+  await keptOnUse(page, ['area/area.json', 'area/directory.json', 'area/lookup.json']);
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
 }
 
 /** About you, one network member, preferences, and one suggestion chosen. */
@@ -106,12 +116,85 @@ async function offlineJourney(prefix) {
   }
 }
 
+test('a first visit downloads every file once, and the kept copy needs no more', async () => {
+  const server = await serveApp();
+  try {
+    await withBrowser(async (open) => {
+      const { context, page } = await open();
+      await firstVisit(page, server.url);
+      // A file the app asks for again is revalidated: the host answers 304, with no body.
+      const downloads = server.requests.filter(({ status }) => status !== 304);
+      assert.ok(server.requests.filter(({ status }) => status === 304).every(({ bytes }) => bytes === 0));
+      const counts = new Map();
+      for (const { path } of downloads) {
+        // The page opened as the folder's address is index.html.
+        const file = path === '/' ? '/index.html' : path;
+        counts.set(file, (counts.get(file) ?? 0) + 1);
+      }
+      const files = [...counts.keys()];
+      const twice = files.filter((file) => counts.get(file) > 1);
+      assert.deepEqual(twice, [], 'no file is downloaded twice');
+      for (const needed of ['.wasm', '.js', '.css', 'area/directory.json', 'area/lookup.json']) {
+        assert.ok(files.some((file) => file.endsWith(needed)), `${needed} was fetched`);
+      }
+      const kept = await page.evaluate(async () => {
+        const names = await caches.keys();
+        return names.length;
+      });
+      assert.equal(kept, 2, 'one copy of the app and one of what was used');
+
+      // Offline, nothing more is asked of the host.
+      const before = server.requests.length;
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+      await page.goto(`${server.url}#/suggestions`);
+      await page.getByTestId('suggestions').locator('li.suggestion').first().waitFor();
+      assert.equal(server.requests.length, before);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
 test('after one visit, the whole journey works offline', async () => {
   await offlineJourney('/');
 });
 
 test('offline from a sub-folder (/genie/)', async () => {
   await offlineJourney('/genie/');
+});
+
+test('area files replaced on the host reach the app at once, and are kept for offline', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'genie-area-'));
+  cpSync(distDir, site, { recursive: true });
+  const settingsFile = join(site, 'area', 'area.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  const server = await serveApp({ dir: site });
+  try {
+    await withBrowser(async (open) => {
+      const { context, page } = await open();
+      await firstVisit(page, server.url);
+      await page.getByText(settings.help_text.trim()).waitFor();
+
+      // The commissioner replaces area.json, with no new build (sw.js is unchanged).
+      const worker = readFileSync(join(site, 'sw.js'), 'utf8');
+      const replaced = 'Millbrook Community Link has moved to the library.';
+      writeFileSync(settingsFile, JSON.stringify({ ...settings, help_text: replaced }));
+      await page.reload();
+      await page.getByText(replaced).waitFor();
+      assert.equal(readFileSync(join(site, 'sw.js'), 'utf8'), worker);
+      assert.equal(await page.getByTestId('update-prompt').count(), 0, 'not an update of the app');
+
+      // Offline, the replaced file is the one kept.
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByText(replaced).waitFor();
+    });
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 });
 
 test('a newer build is offered, and reloading keeps what was entered', async () => {
@@ -156,7 +239,11 @@ test('a newer build is offered, and reloading keeps what was entered', async () 
         async (next) => (await caches.keys()).includes(`genie-${next}`),
         next,
       );
-      assert.deepEqual(await page.evaluate(() => caches.keys()), [`genie-${next}`], 'old copy removed');
+      assert.deepEqual(
+        (await page.evaluate(() => caches.keys())).sort(),
+        [`genie-${next}`, 'genie-on-use'],
+        'old copy removed, what was used kept',
+      );
       assert.equal(await page.getByTestId('update-prompt').count(), 0);
 
       await assertKept(page, server.url, chosen);

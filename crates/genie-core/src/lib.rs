@@ -19,6 +19,7 @@
 //! - [`research`]: de-identified exports of the waves for evaluators.
 //! - [`summary`]: what the map says: counts, who helps with what, weak ties, network type.
 //! - [`layout`]: where members sit on the map (a force layout held to the three rings).
+//! - [`order`]: stable sorting through one shared routine (a smaller download).
 //! - [`store`]: the repository interface the app saves through, and an in-memory
 //!   implementation for tests and for sessions where the browser refuses storage.
 
@@ -34,6 +35,7 @@ pub mod language;
 pub mod layout;
 pub mod matching;
 pub mod model;
+pub mod order;
 pub mod research;
 pub mod schema;
 pub mod store;

@@ -59,7 +59,7 @@ pub async fn export(repo: &impl Repository, exported_at: Timestamp) -> Result<Ex
     let mut waves = read_store::<Wave>(repo, &mut left_out).await?;
     // Each map as the person sees it: with the member edits not yet folded into its record.
     let edits = read_store::<MemberEdit>(repo, &mut left_out).await?;
-    waves.sort_by_key(|w| w.id);
+    crate::order::sort_by_key(&mut waves, |w| w.id);
     crate::store::fold_edits(&mut waves, &edits);
     let choices = read_store::<Choice>(repo, &mut left_out).await?;
     let contents = Contents {

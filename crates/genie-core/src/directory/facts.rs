@@ -35,7 +35,7 @@ pub fn amount(minor_units: u32) -> String {
 /// The sessions in week order (Monday first), then by part of the day and start time.
 pub fn sessions_in_order(sessions: &[Session]) -> Vec<Session> {
     let mut sorted = sessions.to_vec();
-    sorted.sort_by(|a, b| {
+    crate::order::sort_by(&mut sorted, |a, b| {
         (a.day, a.part, &a.starts, &a.ends).cmp(&(b.day, b.part, &b.starts, &b.ends))
     });
     sorted.dedup();

@@ -94,7 +94,7 @@ pub fn schedule(zone: &dyn TimeZone, waves: &[Wave], choices: &[Choice]) -> Vec<
         .filter_map(|c| next_check_in(zone, c))
         .collect();
     out.extend(take_stock(zone, waves));
-    out.sort_by_key(|d| (d.day, d.item));
+    crate::order::sort_by_key(&mut out, |d| (d.day, d.item));
     out
 }
 

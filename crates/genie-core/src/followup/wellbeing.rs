@@ -307,7 +307,7 @@ pub struct Trend {
 /// not compared: the UI speaks of "since you started", not of every wobble.
 pub fn trends(waves: &[Wave]) -> Vec<Trend> {
     let mut ordered: Vec<&Wave> = waves.iter().collect();
-    ordered.sort_by_key(|w| w.id);
+    crate::order::sort_by_key(&mut ordered, |w| w.id);
 
     let mut measures: Vec<Measure> = Ons4Item::ALL.iter().map(|&i| Measure::Ons4(i)).collect();
     measures.push(Measure::Loneliness);

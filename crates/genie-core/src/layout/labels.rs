@@ -224,7 +224,7 @@ pub fn place_labels(
     keep_clear: &[Rect],
 ) -> Vec<Label> {
     let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by_key(|&i| (ring(members[i].circle), i));
+    crate::order::sort_by_key(&mut order, |&i| (ring(members[i].circle), i));
     let all = [Form::Full, Form::Short, Form::Initials, Form::Letter];
 
     // Two ways, and the better is kept: whole names first and fewer words for the rest, or

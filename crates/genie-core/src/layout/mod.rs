@@ -145,7 +145,7 @@ pub fn layout(
     geometry: &Geometry,
 ) -> BTreeMap<MemberId, Point> {
     let mut members: Vec<&Member> = network.members.iter().collect();
-    members.sort_by_key(|m| m.id);
+    crate::order::sort_by_key(&mut members, |m| m.id);
     members.dedup_by_key(|m| m.id);
     if members.is_empty() {
         return BTreeMap::new();

@@ -102,7 +102,7 @@ pub fn picture(network: &Network) -> Picture {
     }
     // Back in the order the members were added, as the lists show them.
     let order = |id: MemberId| network.members.iter().position(|m| m.id == id);
-    dots.sort_by_key(|d| order(d.member));
+    crate::order::sort_by_key(&mut dots, |d| order(d.member));
     let point_of = |id: MemberId| dots.iter().find(|d| d.member == id).map(|d| d.at);
     let ties = network
         .ties

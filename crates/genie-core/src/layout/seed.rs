@@ -194,7 +194,7 @@ fn into_gap(
         .filter(|&j| starts[j].body.ring == body.ring)
         .filter_map(|j| at[j].map(|p| (p[1].atan2(p[0]), j)))
         .collect();
-    around.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut around, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     // Directions of tied members in other rings.
     let facing: Vec<f32> = ties[i]
         .iter()

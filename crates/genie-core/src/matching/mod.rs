@@ -267,7 +267,7 @@ pub fn suggest(
         });
     }
 
-    ranked.sort_by(|a, b| {
+    crate::order::sort_by(&mut ranked, |a, b| {
         let (ra, rb) = (&directory.resources[a.index], &directory.resources[b.index]);
         b.score
             .cmp(&a.score)

@@ -147,7 +147,7 @@ pub(super) const UNSTATED: &str = "unstated";
 /// name, the directory entry or the person's notes.
 pub fn deidentify(waves: &[Wave], choices: &[Choice]) -> Deidentified {
     let mut ordered: Vec<&Wave> = waves.iter().collect();
-    ordered.sort_by_key(|wave| (wave.id, wave.started_at));
+    crate::order::sort_by_key(&mut ordered, |wave| (wave.id, wave.started_at));
     let first_start = ordered.first().map(|wave| wave.started_at);
 
     let mut codes: BTreeMap<MemberId, String> = BTreeMap::new();
@@ -160,7 +160,7 @@ pub fn deidentify(waves: &[Wave], choices: &[Choice]) -> Deidentified {
         let network = &wave.network;
 
         let mut members: Vec<_> = network.members.iter().collect();
-        members.sort_by_key(|member| member.id);
+        crate::order::sort_by_key(&mut members, |member| member.id);
         let mut present = BTreeSet::new();
         for member in members {
             if !present.insert(member.id) {
@@ -255,7 +255,7 @@ pub fn deidentify(waves: &[Wave], choices: &[Choice]) -> Deidentified {
     let code_of = |id: Option<MemberId>| id.and_then(|id| codes.get(&id).cloned());
 
     let mut chosen: Vec<&Choice> = choices.iter().collect();
-    chosen.sort_by_key(|c| c.id);
+    crate::order::sort_by_key(&mut chosen, |c| c.id);
     for choice in chosen {
         out.choices.push(ChoiceRow {
             choice: choice.id.0,

@@ -213,7 +213,7 @@ pub async fn load_waves(
     let (mut waves, mut bad) = load_all::<Wave>(repo).await?;
     let (edits, bad_edits) = load_all::<MemberEdit>(repo).await?;
     bad.extend(bad_edits);
-    waves.sort_by_key(|w| w.id);
+    crate::order::sort_by_key(&mut waves, |w| w.id);
     fold_edits(&mut waves, &edits);
     Ok((waves, bad))
 }

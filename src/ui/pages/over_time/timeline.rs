@@ -140,7 +140,7 @@ fn timeline_events(state: Session, waves: &[Wave], locale: Locale) -> impl IntoV
         }
     });
     // Stable: equal times keep the order above (the map before what was chosen on it).
-    events.sort_by_key(|(at, _)| *at);
+    genie_core::order::sort_by_key(&mut events, |(at, _)| *at);
     events
         .into_iter()
         .map(|(at, text)| {
