@@ -28,6 +28,7 @@ pub mod area;
 pub mod backup;
 pub mod directory;
 pub mod followup;
+pub mod handover;
 pub mod keeping;
 pub mod layout;
 pub mod matching;

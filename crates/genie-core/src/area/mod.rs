@@ -35,6 +35,10 @@ pub struct AreaSettings {
     pub logo: String,
     /// The area's own colours, each `#rgb` or `#rrggbb`.
     pub theme: Theme,
+    /// How many hours a supporter session may stay open on a supporter's device before it is
+    /// erased at the next start (`docs/handover.md`); 24 when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supporter_hours: Option<u32>,
 }
 
 /// The area's colours in pairs: a colour and the text written on it.
@@ -90,6 +94,13 @@ impl Theme {
 }
 
 impl AreaSettings {
+    /// The hours a supporter session may stay open, within 1 hour and 30 days.
+    pub fn supporter_hours(&self) -> u32 {
+        self.supporter_hours
+            .unwrap_or(crate::handover::DEFAULT_SUPPORTER_HOURS)
+            .clamp(1, crate::handover::MAX_SUPPORTER_HOURS)
+    }
+
     /// Reads `area.json`; `None` when the text is not a settings object at all.
     pub fn parse(json: &str) -> Option<AreaSettings> {
         serde_json::from_str(json.trim_start_matches('\u{feff}')).ok()
