@@ -83,8 +83,13 @@ async function readQr(page) {
 }
 
 /** Makes the codes on the tablet and reads each one; gives the links and the one-time code. */
-async function makeCodes(page) {
-  await page.getByTestId('supporter-banner').getByRole('link', { name: t.handover.banner_link }).click();
+async function makeCodes(page, { from = 'banner' } = {}) {
+  if (from === 'banner') {
+    await page.getByTestId('supporter-banner').getByRole('link', { name: t.handover.banner_link }).click();
+  } else {
+    await page.goto(`${server.url}#/your-data`);
+    await page.getByRole('link', { name: t.handover.data_open }).click();
+  }
   await page.getByRole('heading', { level: 1, name: t.handover.give_title }).waitFor();
   const started = performance.now();
   await page.getByRole('button', { name: t.handover.make, exact: true }).click();
@@ -226,6 +231,38 @@ test('the protected file opens on the phone with the same one-time code', async 
     await page.getByRole('button', { name: t.data.replace_yes }).click();
     await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
     assert.deepEqual(await personRecords(page), before);
+  });
+});
+
+test('at a follow-up the phone gives the map to a supporter session on the tablet', async () => {
+  await withTwoDevices(async (tablet, phone) => {
+    // The person's own phone, with their map.
+    await phone.page.goto(`${server.url}#/network/list`);
+    await addMembers(phone.page, [
+      { name: 'Pat', circle: 'inner' },
+      { name: 'Walking group', kind: 'group', circle: 'middle' },
+    ]);
+    await waitForSaved(phone.page);
+    const mine = await personRecords(phone.page);
+
+    // The supporter starts a session on the empty tablet; the phone gives, the tablet reads.
+    await tablet.page.goto(`${server.url}#/`);
+    await tablet.page.getByRole('button', { name: t.handover.helping_start }).click();
+    await tablet.page.getByRole('button', { name: t.handover.helping_yes }).click();
+    await tablet.page.getByTestId('supporter-banner').waitFor();
+    const { code, links } = await makeCodes(phone.page, { from: 'your-data' });
+    // The phone keeps its own copy: no erasing offered there.
+    await phone.page.getByText(t.handover.keep_own).waitFor();
+    assert.equal(await phone.page.getByRole('button', { name: t.handover.confirm_start }).count(), 0);
+    let last;
+    for (const link of links) last = await openOnPhone(tablet, link);
+    await last.getByLabel(t.handover.code_label).fill(code);
+    await last.getByRole('button', { name: t.handover.open, exact: true }).click();
+    await last.getByRole('button', { name: t.handover.keep_yes }).click();
+    await last.getByTestId('receive-result').getByText(t.handover.kept).waitFor();
+    assert.deepEqual(await personRecords(last), mine);
+    await last.getByTestId('supporter-banner').waitFor();
+    assert.deepEqual(await personRecords(phone.page), mine, 'the phone still has its map');
   });
 });
 

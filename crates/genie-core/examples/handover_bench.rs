@@ -9,46 +9,15 @@
 
 use std::time::Instant;
 
-use genie_core::backup::{self, Contents, Encrypted, ITERATIONS, TAG_LEN};
-use genie_core::handover::{qr_picture, split, Frame, Gathered, PART_DATA};
-use genie_core::layout::sample;
-use genie_core::matching::sample as directory_sample;
-use genie_core::model::{Choice, ChoiceId, ChoiceStatus, Profile, Timestamp, Wave};
+use genie_core::backup::{self, Encrypted, ITERATIONS, TAG_LEN};
+use genie_core::handover::{qr_picture, sample, split, Frame, Gathered, PART_DATA};
+use genie_core::model::Timestamp;
 
 const SITE: &str = "https://genie.example.org/millbrook/";
 
-fn contents(members: usize) -> Contents {
-    let now = Timestamp(1_767_225_600_000);
-    let mut wave = Wave::first(now);
-    wave.network = sample::network(members, 11);
-    let choices = (0..3)
-        .map(|n| Choice {
-            id: ChoiceId(n + 1),
-            resource_id: format!("entry-{n}"),
-            resource_name: format!("Walking group number {n}"),
-            chosen_at: now,
-            status: ChoiceStatus::Planned,
-            plan: Default::default(),
-            check_ins: Vec::new(),
-            entry_note: Default::default(),
-            check_in_draft: None,
-            on_map: None,
-        })
-        .collect();
-    Contents {
-        profile: Some(Profile {
-            area: "MB1 1AA".into(),
-            ..Profile::default()
-        }),
-        preferences: Some(directory_sample::preferences()),
-        waves: vec![wave],
-        choices,
-    }
-}
-
 fn main() {
     for members in [8, 30, 60] {
-        let contents = contents(members);
+        let contents = sample::contents(members, 11);
         let text = backup::write(&contents, Timestamp(1_767_225_600_000));
         let runs = 20;
 

@@ -16,6 +16,7 @@
 mod code;
 mod frame;
 mod qr;
+pub mod sample;
 mod supporter;
 
 pub use code::{Code, CodeError, CODE_BITS, CODE_LEN};
