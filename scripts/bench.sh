@@ -47,6 +47,12 @@ cargo run --release -q -p genie-core --example followup_bench
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_followup -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'
 
+# Hand-over: bytes and QR codes for 8, 30 and 60 members, natively and in the release wasm
+# (where the 600,000 PBKDF2 rounds dominate making and opening the codes).
+cargo run --release -q -p genie-core --example handover_bench
+with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_handover -- --include-ignored --nocapture 2>&1 \
+  | grep -o 'metric .*'
+
 # The session: bytes stored per keystroke, opening 36 maps of 150 members, edit to "Saved".
 cargo run --release -q -p genie-core --example session_bench
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_session -- --include-ignored --nocapture 2>&1 \

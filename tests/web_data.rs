@@ -1,6 +1,7 @@
 //! The person's data in a real browser: a backup protected with a passphrase opens with that
-//! passphrase and no other, and "delete everything" really leaves nothing in IndexedDB, even
-//! with another tab's connection open, and no unsent drafts.
+//! passphrase and no other, a hand-over (compressed, encrypted, in parts) opens only with its
+//! one-time code, and "delete everything" really leaves nothing in IndexedDB, even with
+//! another tab's connection open, and no unsent drafts.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -210,4 +211,49 @@ fn deleting_everything_leaves_other_apps_local_storage_alone() {
         Some("kept")
     );
     let _ = storage.remove_item("council-app-token");
+}
+
+#[wasm_bindgen_test]
+async fn a_hand_over_travels_compressed_and_encrypted_in_parts_and_opens_with_its_code() {
+    use genie::platform::compress;
+    use genie_core::handover::{split, Code, Frame, Gathered, CODE_LEN};
+
+    let text = PLAIN.repeat(80);
+    let code = Code::from_random(crypto::random::<CODE_LEN>().expect("random"));
+    let compressed = compress::deflate_raw(text.as_bytes())
+        .await
+        .expect("Chromium compresses");
+    assert!(compressed.len() < text.len() / 4, "{}", compressed.len());
+    let sealed = crypto::seal(&compressed, code.secret())
+        .await
+        .expect("seals");
+    let parts = split(
+        &Frame {
+            compressed: true,
+            sealed,
+        },
+        100,
+    )
+    .expect("fits");
+    assert!(parts.len() > 1);
+    let mut gathered = Gathered::new(parts[parts.len() - 1].clone());
+    for part in parts.iter().rev().skip(1) {
+        gathered = gathered.with(part.clone()).expect("same hand-over");
+    }
+    let frame = gathered.assemble().expect("complete").expect("sound");
+
+    let other = Code::parse("ABCDE-12345").expect("code");
+    assert_eq!(
+        crypto::open(&frame.sealed, other.secret()).await,
+        Err(CryptoError::WrongPassphrase)
+    );
+    let opened = crypto::open(&frame.sealed, code.secret())
+        .await
+        .expect("opens");
+    let plain = compress::inflate_raw(&opened).await.expect("inflates");
+    assert_eq!(String::from_utf8(plain).expect("text"), text);
+    assert_eq!(
+        compress::inflate_raw(b"not deflate at all").await,
+        Err(compress::InflateError::Damaged)
+    );
 }

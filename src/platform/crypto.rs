@@ -25,18 +25,23 @@ pub enum CryptoError {
 
 /// Encrypts `plain` with a key made from `passphrase`, with a new random salt and nonce.
 pub async fn encrypt(plain: &str, passphrase: &str) -> Result<Encrypted, CryptoError> {
-    let (crypto, subtle) = crypto()?;
-    let mut salt = [0u8; SALT_LEN];
-    let mut iv = [0u8; IV_LEN];
-    crypto
-        .get_random_values_with_u8_array(&mut salt)
-        .map_err(|_| CryptoError::Unavailable)?;
-    crypto
-        .get_random_values_with_u8_array(&mut iv)
-        .map_err(|_| CryptoError::Unavailable)?;
-    let key = derive_key(&subtle, passphrase, &salt, ITERATIONS, "encrypt").await?;
+    seal(plain.as_bytes(), passphrase).await
+}
+
+/// Decrypts a checked wrapper with `passphrase`, giving the plain backup text.
+pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, CryptoError> {
+    String::from_utf8(open(encrypted, passphrase).await?).map_err(|_| CryptoError::NotText)
+}
+
+/// Encrypts bytes with a key made from `secret` ([`ITERATIONS`] rounds of PBKDF2), with a new
+/// random salt and nonce.
+pub async fn seal(plain: &[u8], secret: &str) -> Result<Encrypted, CryptoError> {
+    let (_, subtle) = crypto()?;
+    let salt = random::<SALT_LEN>()?;
+    let iv = random::<IV_LEN>()?;
+    let key = derive_key(&subtle, secret, &salt, ITERATIONS, "encrypt").await?;
     let promise = subtle
-        .encrypt_with_object_and_u8_array(&aes_gcm(&iv)?, &key, plain.as_bytes())
+        .encrypt_with_object_and_u8_array(&aes_gcm(&iv)?, &key, plain)
         .map_err(|_| CryptoError::Failed)?;
     let ciphertext = bytes(
         JsFuture::from(promise)
@@ -51,12 +56,13 @@ pub async fn encrypt(plain: &str, passphrase: &str) -> Result<Encrypted, CryptoE
     })
 }
 
-/// Decrypts a checked wrapper with `passphrase`, giving the plain backup text.
-pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, CryptoError> {
+/// Decrypts with a key made from `secret`; a wrong secret (or changed bytes) is
+/// [`CryptoError::WrongPassphrase`].
+pub async fn open(encrypted: &Encrypted, secret: &str) -> Result<Vec<u8>, CryptoError> {
     let (_, subtle) = crypto()?;
     let key = derive_key(
         &subtle,
-        passphrase,
+        secret,
         &encrypted.salt,
         encrypted.iterations,
         "decrypt",
@@ -69,7 +75,17 @@ pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, 
     let plain = JsFuture::from(promise)
         .await
         .map_err(|_| CryptoError::WrongPassphrase)?;
-    String::from_utf8(bytes(plain)).map_err(|_| CryptoError::NotText)
+    Ok(bytes(plain))
+}
+
+/// `N` bytes from the browser's cryptographic random source.
+pub fn random<const N: usize>() -> Result<[u8; N], CryptoError> {
+    let (crypto, _) = crypto()?;
+    let mut out = [0u8; N];
+    crypto
+        .get_random_values_with_u8_array(&mut out)
+        .map_err(|_| CryptoError::Unavailable)?;
+    Ok(out)
 }
 
 fn crypto() -> Result<(web_sys::Crypto, SubtleCrypto), CryptoError> {

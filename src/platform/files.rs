@@ -127,6 +127,57 @@ pub async fn share_text(title: &str, text: &str) -> ShareOutcome {
     }
 }
 
+/// Hands a file to the device's share sheet (nearby share, AirDrop, Bluetooth, e-mail), where
+/// the browser can share files; otherwise saves it as a download and says
+/// [`ShareOutcome::Unavailable`]. Must be called from a tap or key press.
+pub async fn share_file(contents: &str, media_type: &str, file_name: &str) -> ShareOutcome {
+    let Some(data) = file_share_data(contents, media_type, file_name) else {
+        save_file(contents, media_type, file_name);
+        return ShareOutcome::Unavailable;
+    };
+    let Some((navigator, share)) = share_function() else {
+        save_file(contents, media_type, file_name);
+        return ShareOutcome::Unavailable;
+    };
+    let Some(promise) = share
+        .call1(&navigator, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        save_file(contents, media_type, file_name);
+        return ShareOutcome::Unavailable;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => ShareOutcome::Shared,
+        Err(_) => ShareOutcome::Cancelled,
+    }
+}
+
+/// `{ files: [file] }` when `navigator.canShare` says this browser can share it.
+fn file_share_data(contents: &str, media_type: &str, file_name: &str) -> Option<js_sys::Object> {
+    let navigator = web_sys::window()?.navigator();
+    let can_share = js_sys::Reflect::get(&navigator, &"canShare".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let class = js_sys::Reflect::get(&js_sys::global(), &"File".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &media_type.into()).ok()?;
+    let args = js_sys::Array::of3(
+        &js_sys::Array::of1(&contents.into()),
+        &file_name.into(),
+        &options,
+    );
+    let file = js_sys::Reflect::construct(&class, &args).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    let able = can_share.call1(&navigator, &data).ok()?.as_bool()?;
+    able.then_some(data)
+}
+
 /// Opens the browser's print dialog, where the person can also save as PDF.
 pub fn print_page() {
     if let Some(window) = web_sys::window() {

@@ -1,10 +1,12 @@
 //! Small windows onto the browser that the rest of the app uses.
 
+pub mod compress;
 pub mod crypto;
 pub mod drafts;
 mod fetch;
 mod files;
 mod geolocation;
+pub mod handover;
 pub mod install;
 pub mod presses;
 pub mod service_worker;
@@ -13,8 +15,8 @@ pub mod tabs;
 
 pub use fetch::{fetch_text, FetchError};
 pub use files::{
-    can_share, mailto, print_page, read_text, save_bytes, save_file, share_text, ReadFileError,
-    ShareOutcome,
+    can_share, mailto, print_page, read_text, save_bytes, save_file, share_file, share_text,
+    ReadFileError, ShareOutcome,
 };
 pub use geolocation::{current_position, LocateError};
 
@@ -139,6 +141,16 @@ pub fn remove_splash() {
         .and_then(|d| d.get_element_by_id("splash"))
     {
         splash.remove();
+    }
+}
+
+/// Loads the page again at `hash` (such as `#/erased`), so every part of the app starts from
+/// what is stored.
+pub fn reload_at(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let _ = location.set_hash(hash);
+        let _ = location.reload();
     }
 }
 

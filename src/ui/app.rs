@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::components::{Keeping, KeepingNotice, SaveIndicator, StorageNotice, UpdatePrompt};
+use super::handover_state::{Inbox, Supporter};
 use super::pages::{
-    AboutYouPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage, PrivacyPage,
-    ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage, YourDataPage,
+    AboutYouPage, ErasedPage, HandOverPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage,
+    PrivacyPage, ReceivePage, ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage,
+    YourDataPage,
 };
 use super::route::Route;
 use crate::i18n::*;
@@ -38,6 +40,9 @@ fn Shell() -> impl IntoView {
         }
     });
     spawn_local(state.open());
+    let supporter = Supporter::provide(state, area);
+    // Before the page is chosen: a hand-over link is read and taken out of the address.
+    let inbox = Inbox::provide();
 
     let route = RwSignal::new(Route::from_hash(&platform::current_hash()));
     platform::presses::install_guard();
@@ -45,6 +50,7 @@ fn Shell() -> impl IntoView {
         // Before the new page is drawn: a click still to come from a press on the old page
         // must not land on the new one.
         platform::presses::page_changed();
+        inbox.take_from_address();
         route.set(Route::from_hash(&platform::current_hash()));
     });
     on_cleanup(move || handle.remove());
@@ -63,6 +69,12 @@ fn Shell() -> impl IntoView {
             }}
             <SaveIndicator />
         </header>
+        <Show when=move || supporter.is_open()>
+            <p class="supporter-banner" data-testid="supporter-banner">
+                {t!(i18n, handover.banner)} " "
+                <a href=Route::HandOver.href()>{t!(i18n, handover.banner_link)}</a>
+            </p>
+        </Show>
         <StorageNotice />
         <UpdatePrompt />
         <KeepingNotice />
@@ -86,6 +98,9 @@ fn Shell() -> impl IntoView {
                     Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                     Route::YourData => view! { <YourDataPage /> }.into_any(),
                     Route::ShareSummary => view! { <ShareSummaryPage /> }.into_any(),
+                    Route::HandOver => view! { <HandOverPage /> }.into_any(),
+                    Route::Receive => view! { <ReceivePage /> }.into_any(),
+                    Route::Erased { expired } => view! { <ErasedPage expired=expired /> }.into_any(),
                 }}
             </Show>
         </main>

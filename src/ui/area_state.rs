@@ -38,6 +38,8 @@ pub struct AreaState {
     pub settings: RwSignal<Arc<AreaSettings>>,
     /// Entries the directory check skipped or repaired (for the commissioner, not the person).
     pub problems: RwSignal<usize>,
+    /// The settings file was read, or could not be: what `settings` holds is final.
+    pub settings_read: RwSignal<bool>,
 }
 
 impl AreaState {
@@ -48,6 +50,7 @@ impl AreaState {
             lookup: RwSignal::new(Arc::new(AreaLookup::default())),
             settings: RwSignal::new(Arc::new(AreaSettings::default())),
             problems: RwSignal::new(0),
+            settings_read: RwSignal::new(false),
         };
         provide_context(state);
         state
@@ -68,11 +71,13 @@ impl AreaState {
                 .and_then(|text| AreaSettings::parse(&text))
             else {
                 then(&AreaSettings::default());
+                self.settings_read.set(true);
                 return;
             };
             platform::apply_theme(&settings.theme.usable());
             then(&settings);
             self.settings.set(Arc::new(settings));
+            self.settings_read.set(true);
         });
     }
 

@@ -6,6 +6,7 @@
 mod app;
 pub mod area_state;
 pub mod components;
+pub mod handover_state;
 pub mod labels;
 pub mod pages;
 pub mod route;

@@ -27,6 +27,14 @@ pub enum Route {
     YourData,
     /// A printable summary, also to share as text.
     ShareSummary,
+    /// Giving the session to another device: QR codes, a one-time code, a protected file.
+    HandOver,
+    /// Taking in a hand-over: the codes read so far, the one-time code, what arrived.
+    Receive,
+    /// After a supporter session was erased: after hand-over, or left open too long.
+    Erased {
+        expired: bool,
+    },
 }
 
 impl Route {
@@ -44,6 +52,11 @@ impl Route {
             ["privacy"] => Route::Privacy,
             ["your-data"] => Route::YourData,
             ["your-data", "share"] => Route::ShareSummary,
+            ["hand-over"] => Route::HandOver,
+            // A hand-over link not yet taken out of the address still goes to its page.
+            ["receive"] | ["h", ..] => Route::Receive,
+            ["erased"] => Route::Erased { expired: false },
+            ["erased", "expired"] => Route::Erased { expired: true },
             ["network", "member", id] => id
                 .parse()
                 .map(|id| Route::Member(MemberId(id)))
@@ -67,6 +80,10 @@ impl Route {
             Route::Privacy => "#/privacy".into(),
             Route::YourData => "#/your-data".into(),
             Route::ShareSummary => "#/your-data/share".into(),
+            Route::HandOver => "#/hand-over".into(),
+            Route::Receive => "#/receive".into(),
+            Route::Erased { expired: false } => "#/erased".into(),
+            Route::Erased { expired: true } => "#/erased/expired".into(),
         }
     }
 

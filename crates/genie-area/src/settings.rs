@@ -15,7 +15,8 @@
 //!   "theme": {                               // optional colours, each "#rrggbb" or "#rgb"
 //!     "accent": "#1d4e89", "accent_text": "#ffffff",
 //!     "background": "#ffffff", "text": "#1a1a1a"
-//!   }
+//!   },
+//!   "supporter_hours": 24                    // optional: a supporter session's longest life
 //! }
 //! ```
 
@@ -82,6 +83,7 @@ const KNOWN_KEYS: &[&str] = &[
     "currency",
     "logo",
     "theme",
+    "supporter_hours",
 ];
 
 /// Checks the text of `area.json` (with `folder` to find the logo). Returns what the rest of
@@ -189,6 +191,9 @@ pub fn check(json: &str, folder: &Path) -> (Option<Settings>, Vec<Finding>) {
     if let Some(theme) = root.get("theme") {
         check_theme(theme, &mut problem);
     }
+    if let Some(hours) = root.get("supporter_hours") {
+        check_supporter_hours(hours, &mut problem);
+    }
 
     let settings = centre.map(|centre| Settings {
         name: name.unwrap_or_default(),
@@ -274,6 +279,24 @@ fn code(key: &str, fault: &str) -> &'static str {
         ("contact", "not_text") => "contact_not_text",
         ("contact", "empty") => "contact_empty",
         _ => "contact_too_long",
+    }
+}
+
+/// A whole number of hours the app accepts as it is (it would otherwise use the nearest).
+fn check_supporter_hours(value: &Value, problem: &mut impl FnMut(&'static str, String)) {
+    use genie_core::handover::MAX_SUPPORTER_HOURS;
+    let usable = value
+        .as_u64()
+        .is_some_and(|h| (1..=u64::from(MAX_SUPPORTER_HOURS)).contains(&h));
+    if !usable {
+        problem(
+            "supporter_hours_bad",
+            format!(
+                "\"supporter_hours\" ({value}) must be a whole number of hours from 1 to \
+                 {MAX_SUPPORTER_HOURS}: how long a supporter session may stay open on a \
+                 supporter's device before Genie erases it. Leave it out for 24."
+            ),
+        );
     }
 }
 

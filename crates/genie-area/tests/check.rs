@@ -198,6 +198,14 @@ fn settings_edge_cases() {
         )),
         ["feedback_email_bad"]
     );
+    assert!(codes(&format!(r##"{{{base}, "supporter_hours": 8}}"##)).is_empty());
+    for bad in ["0", "721", "2.5", "\"24\""] {
+        assert_eq!(
+            codes(&format!(r##"{{{base}, "supporter_hours": {bad}}}"##)),
+            ["supporter_hours_bad"],
+            "{bad}"
+        );
+    }
     assert_eq!(
         codes(
             r#"{"version": 2, "name": "A", "short_name": "A", "centre": {"lat": 0, "lon": 0}, "languages": []}"#

@@ -30,6 +30,7 @@ pub mod area;
 pub mod backup;
 pub mod directory;
 pub mod followup;
+pub mod handover;
 pub mod keeping;
 pub mod language;
 pub mod layout;

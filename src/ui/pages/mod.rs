@@ -1,6 +1,7 @@
 //! One module per page, named after the step of the session it serves.
 
 mod about_you;
+mod handover;
 mod member;
 mod network;
 mod over_time;
@@ -13,6 +14,7 @@ mod welcome;
 mod your_data;
 
 pub use about_you::AboutYouPage;
+pub use handover::{ErasedPage, HandOverPage, ReceivePage};
 pub use member::MemberPage;
 pub use network::NetworkPage;
 pub use over_time::{DueNotice, OverTimePage};

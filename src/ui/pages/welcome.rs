@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::session::Session;
 use crate::ui::area_state::AreaState;
-use crate::ui::components::{BringAcross, LanguageChoice, PageHeading};
+use crate::ui::components::{AskFirst, BringAcross, LanguageChoice, PageHeading};
+use crate::ui::handover_state::Supporter;
 use crate::ui::pages::DueNotice;
 use crate::ui::route::Route;
 
@@ -52,8 +53,60 @@ pub fn WelcomePage() -> impl IntoView {
                 <a class="button" href=Route::OverTime.href()>{t!(i18n, welcome.over_time)}</a>
             </Show>
         </div>
+        <Helping started=Signal::derive(started) />
         // Last, because the area's words arrive a moment after the page: nothing above moves.
         <AreaWelcome />
+    }
+}
+
+/// "I am helping someone": starts a supporter session, one person's at a time.
+#[component]
+fn Helping(started: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let supporter = Supporter::expect();
+    let area = AreaState::expect();
+    let start = Callback::new(move |()| {
+        supporter.start();
+        Route::AboutYou.go();
+    });
+    let hours = move || area.settings.with(|s| s.supporter_hours());
+    view! {
+        <section class="helping" aria-labelledby="helping-title" data-testid="helping">
+            <h2 id="helping-title">{t!(i18n, handover.helping_title)}</h2>
+            {move || {
+                if supporter.is_open() {
+                    view! {
+                        <p>{t!(i18n, handover.helping_open)}</p>
+                        <a class="button" href=Route::HandOver.href()>{t!(i18n, handover.give_title)}</a>
+                    }
+                    .into_any()
+                } else if started.get() {
+                    view! {
+                        <p>{t!(i18n, handover.helping_intro)}</p>
+                        <p data-testid="helping-busy">{t!(i18n, handover.helping_busy)}</p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p>{t!(i18n, handover.helping_intro)}</p>
+                        <AskFirst
+                            start=Signal::derive(move || t_string!(i18n, handover.helping_start).to_string())
+                            start_class="button"
+                            question_id="helping-question".to_string()
+                            question=Signal::derive(move || t_string!(i18n, handover.helping_question, hours = hours()))
+                            yes=Signal::derive(move || t_string!(i18n, handover.helping_yes).to_string())
+                            yes_class="button primary"
+                            on_yes=start
+                            no=Signal::derive(move || t_string!(i18n, handover.helping_no).to_string())
+                            box_class="confirm-helping"
+                            question_class="note"
+                            test_id="helping-confirm"
+                        />
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
     }
 }
 

@@ -42,6 +42,10 @@ pub struct AreaSettings {
     pub logo: String,
     /// The area's own colours, each `#rgb` or `#rrggbb`.
     pub theme: Theme,
+    /// How many hours a supporter session may stay open on a supporter's device before it is
+    /// erased at the next start (`docs/handover.md`); 24 when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supporter_hours: Option<u32>,
 }
 
 /// The area's own words in one language.
@@ -137,6 +141,13 @@ impl AreaSettings {
         } else {
             "GBP"
         }
+    }
+
+    /// The hours a supporter session may stay open, within 1 hour and 30 days.
+    pub fn supporter_hours(&self) -> u32 {
+        self.supporter_hours
+            .unwrap_or(crate::handover::DEFAULT_SUPPORTER_HOURS)
+            .clamp(1, crate::handover::MAX_SUPPORTER_HOURS)
     }
 
     /// Reads `area.json`; `None` when the text is not a settings object at all.

@@ -34,6 +34,11 @@ pub fn YourDataPage() -> impl IntoView {
             <p>{t!(i18n, data.share_intro)}</p>
             <a class="button" href=Route::ShareSummary.href()>{t!(i18n, data.share_open)}</a>
         </section>
+        <section class="data-section" aria-labelledby="give-title">
+            <h2 id="give-title">{t!(i18n, handover.data_title)}</h2>
+            <p>{t!(i18n, handover.data_intro)}</p>
+            <a class="button" href=Route::HandOver.href()>{t!(i18n, handover.data_open)}</a>
+        </section>
         <research::ResearchSection />
         <erase::EraseSection />
     }

@@ -5,6 +5,7 @@
 use genie_core::backup::{
     self, Backup, BackupError, Encrypted, EncryptedError, FileKind, RestoreError,
 };
+use genie_core::handover::Code;
 use genie_core::store::StoreError;
 use leptos::html::H3;
 use leptos::prelude::*;
@@ -168,7 +169,17 @@ pub fn RestoreSection() -> impl IntoView {
         problem.set(None);
         step.set(Step::Opening(wrapper.clone()));
         spawn_local(async move {
-            match crypto::decrypt(&wrapper, &secret).await {
+            let mut result = crypto::decrypt(&wrapper, &secret).await;
+            // A file handed over from another device opens with its one-time code, typed
+            // with or without the dash, in any case.
+            if result == Err(crypto::CryptoError::WrongPassphrase) {
+                if let Ok(code) = Code::parse(&secret) {
+                    if code.secret() != secret {
+                        result = crypto::decrypt(&wrapper, code.secret()).await;
+                    }
+                }
+            }
+            match result {
                 Ok(text) => {
                     passphrase.try_set(String::new());
                     found(
