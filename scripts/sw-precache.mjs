@@ -228,6 +228,18 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
     // No skipWaiting here: an update waits until the person chooses to reload (the app asks).
   });
 
+  // An older version's copy may hold files now kept on use (older workers kept the area's
+  // files with the app): they move over before that copy goes, so offline use carries on.
+  async function moveFrom(name) {
+    const old = await caches.open(name);
+    const kept = await caches.open(KEPT);
+    for (const url of onUse) {
+      const response = (await kept.match(url)) ? undefined : await old.match(url);
+      if (response) await kept.put(url, response);
+    }
+    await caches.delete(name);
+  }
+
   self.addEventListener('activate', (event) => {
     event.waitUntil(
       caches
@@ -236,7 +248,7 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
           Promise.all(
             names
               .filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== KEPT)
-              .map((name) => caches.delete(name)),
+              .map(moveFrom),
           ),
         )
         .then(() => Promise.all([adoptFetched(), dropOutdated()]))

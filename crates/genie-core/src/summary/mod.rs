@@ -13,8 +13,6 @@ mod network_type;
 mod observation;
 mod role;
 
-use std::collections::BTreeMap;
-
 use crate::model::{Circle, MemberId, MemberKind, Network, SupportArea, SupportTask};
 
 pub use network_type::NetworkType;
@@ -39,25 +37,43 @@ pub mod thresholds {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     total: usize,
-    by_circle: BTreeMap<Circle, usize>,
-    by_kind: BTreeMap<MemberKind, usize>,
+    // Small lists in each enum's `ALL` order rather than maps: only read by key or in order,
+    // and a map's code is compiled again for every key and value type (a larger download).
+    by_circle: Vec<(Circle, usize)>,
+    by_kind: Vec<(MemberKind, usize)>,
     roles: RoleCounts,
     /// In `SupportArea::ALL` order, every area present.
     area_helpers: Vec<(SupportArea, Vec<MemberId>)>,
-    task_helpers: BTreeMap<SupportTask, Vec<MemberId>>,
+    task_helpers: Vec<(SupportTask, Vec<MemberId>)>,
     rests_on_one: Vec<(SupportArea, MemberId)>,
     gives_back_to: Vec<MemberId>,
     network_type: Option<NetworkType>,
     observations: Vec<Observation>,
 }
 
+/// The value for `key` in a small list of pairs.
+fn lookup<K: PartialEq, V>(pairs: &[(K, V)], key: K) -> Option<&V> {
+    pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
+/// The value for `key`, added (as the default) at the end when missing.
+fn entry<K: PartialEq, V: Default>(pairs: &mut Vec<(K, V)>, key: K) -> &mut V {
+    let at = match pairs.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            pairs.push((key, V::default()));
+            pairs.len() - 1
+        }
+    };
+    &mut pairs[at].1
+}
+
 /// Summarises a network. Never fails: odd data (a relationship on a pet, a repeated id) is
 /// read as sensibly as it can be.
 pub fn summarise(network: &Network) -> Summary {
-    let mut by_circle: BTreeMap<Circle, usize> = Circle::ALL.iter().map(|&c| (c, 0)).collect();
-    let mut by_kind: BTreeMap<MemberKind, usize> =
-        MemberKind::ALL.iter().map(|&k| (k, 0)).collect();
-    let mut task_helpers: BTreeMap<SupportTask, Vec<MemberId>> =
+    let mut by_circle: Vec<(Circle, usize)> = Circle::ALL.iter().map(|&c| (c, 0)).collect();
+    let mut by_kind: Vec<(MemberKind, usize)> = MemberKind::ALL.iter().map(|&k| (k, 0)).collect();
+    let mut task_helpers: Vec<(SupportTask, Vec<MemberId>)> =
         SupportTask::ALL.iter().map(|&t| (t, Vec::new())).collect();
     let mut area_helpers: Vec<(SupportArea, Vec<MemberId>)> =
         SupportArea::ALL.iter().map(|&a| (a, Vec::new())).collect();
@@ -65,11 +81,11 @@ pub fn summarise(network: &Network) -> Summary {
     let mut gives_back_to = Vec::new();
 
     for member in &network.members {
-        *by_circle.entry(member.circle).or_insert(0) += 1;
-        *by_kind.entry(member.kind).or_insert(0) += 1;
+        *entry(&mut by_circle, member.circle) += 1;
+        *entry(&mut by_kind, member.kind) += 1;
         roles.add(Role::of(member));
         for task in &member.gives {
-            push_once(task_helpers.entry(*task).or_default(), member.id);
+            push_once(entry(&mut task_helpers, *task), member.id);
         }
         for (area, ids) in &mut area_helpers {
             if member.helps_with(*area) {
@@ -126,12 +142,12 @@ impl Summary {
 
     /// Members in one circle.
     pub fn in_circle(&self, circle: Circle) -> usize {
-        self.by_circle.get(&circle).copied().unwrap_or(0)
+        lookup(&self.by_circle, circle).copied().unwrap_or(0)
     }
 
     /// Members of one kind.
     pub fn of_kind(&self, kind: MemberKind) -> usize {
-        self.by_kind.get(&kind).copied().unwrap_or(0)
+        lookup(&self.by_kind, kind).copied().unwrap_or(0)
     }
 
     /// Members playing one role (see [`Role::of`]).
@@ -173,7 +189,7 @@ impl Summary {
 
     /// Members who help with `task`, in map order.
     pub fn task_helpers(&self, task: SupportTask) -> &[MemberId] {
-        self.task_helpers.get(&task).map_or(&[], Vec::as_slice)
+        lookup(&self.task_helpers, task).map_or(&[], Vec::as_slice)
     }
 
     /// The areas where exactly one member helps, with that member, in area order.
