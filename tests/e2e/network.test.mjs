@@ -556,7 +556,7 @@ async function restoreMembers(page, count) {
   await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
   await page.goto(`${server.url}#/network`);
   await page.getByTestId('network-map').waitFor();
-  await page.getByTestId('member-count').getByText(fill(t.network.count, { count })).waitFor();
+  await page.getByTestId('member-count').getByText(plural(t.network, 'count', count)).waitFor();
 }
 
 /**

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { plural, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -166,7 +166,7 @@ test('check in after two weeks, take stock after six months, see what changed', 
     // Redrawing is editing: the copy already has everyone.
     assert.equal(
       await page.getByTestId('member-count').textContent(),
-      fill(t.network.count, { count: 2 }),
+      plural(t.network, 'count', 2),
     );
     await addMember(page, { name: 'Walking group', kind: 'activity', circle: 'middle' });
     await addMember(page, { name: 'Patient forum', kind: 'online', circle: 'outer' });
@@ -412,7 +412,7 @@ test('a reminder finds its check-in due, and a good check-in puts the activity o
       // On the map, no longer a plan; and after a reload too.
       await page.goto(`${server.url}#/network`);
       await page.reload();
-      await page.getByTestId('member-count').getByText(fill(t.network.count, { count: 2 })).waitFor();
+      await page.getByTestId('member-count').getByText(plural(t.network, 'count', 2)).waitFor();
       assert.equal(await page.getByTestId('planned').count(), 0);
 
       // The change score counts it as a new activity since the first map.
