@@ -57,9 +57,14 @@ impl Locale {
         LANGUAGES.get(self.0).map_or("English", |(_, name)| name)
     }
 
-    /// The tag `Intl` formats with: the catalogue's own choice (British English for `en`).
+    /// The tag `Intl` formats with: the catalogue's own choice (British English for `en`), or
+    /// the language's tag while its catalogue is not here.
     pub fn intl_tag(self) -> &'static str {
-        keys::locale::intl {}.render(self)
+        if is_loaded(self) {
+            keys::locale::intl {}.render(self)
+        } else {
+            self.tag()
+        }
     }
 }
 
