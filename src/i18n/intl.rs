@@ -127,3 +127,75 @@ fn call_format(format: &js_sys::Function, value: &JsValue) -> Option<String> {
         .ok()
         .and_then(|v| v.as_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn locale(tag: &str) -> Locale {
+        Locale::from_tag(tag).expect("a language the app has")
+    }
+
+    /// Intl separates thousands with a no-break space in some languages: compare plainly.
+    fn plain(text: String) -> String {
+        text.replace(['\u{a0}', '\u{202f}'], " ")
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_prices_and_lists_are_written_as_each_language_writes_them() {
+        let numbers = [
+            ("en", 24_040.0, "24,040"),
+            ("nl", 24_040.0, "24.040"),
+            ("nb", 24_040.0, "24 040"),
+            ("el", 2.5, "2,5"),
+            ("bg", 24_040.0, "24 040"),
+            ("es", 1.25, "1,3"),
+        ];
+        for (tag, value, expected) in numbers {
+            assert_eq!(plain(number(locale(tag), value)), expected, "{tag} {value}");
+        }
+        let prices = [
+            ("en", 3.5, "GBP", "£3.50"),
+            ("en", 3.0, "GBP", "£3"),
+            ("es", 3.5, "EUR", "3,50 €"),
+            ("nl", 12.0, "EUR", "€ 12"),
+            ("en", 2.0, "X", "2 X"),
+        ];
+        for (tag, amount, currency, expected) in prices {
+            assert_eq!(
+                plain(price(locale(tag), amount, currency)),
+                expected,
+                "{tag} {amount} {currency}"
+            );
+        }
+        let names = ["Ana".to_string(), "Bo".to_string(), "Cy".to_string()];
+        assert_eq!(list(locale("en"), &names), "Ana, Bo and Cy");
+        assert_eq!(list(locale("es"), &names), "Ana, Bo y Cy");
+        assert_eq!(list(locale("el"), &names[..1]), "Ana");
+    }
+
+    #[wasm_bindgen_test]
+    fn plural_categories_come_from_the_language() {
+        // (language, count, category index: zero one two few many other)
+        let cases = [
+            ("en", 1.0, 1),
+            ("en", 0.0, 5),
+            ("en", 2.0, 5),
+            ("bg", 1.0, 1),
+            ("el", 3.0, 5),
+            ("es", 1.0, 1),
+            ("es", 1_000_000.0, 4),
+            ("nb", 1.0, 1),
+        ];
+        for (tag, count, expected) in cases {
+            assert_eq!(
+                plural_category(locale(tag), count),
+                expected,
+                "{tag} {count}"
+            );
+        }
+    }
+}

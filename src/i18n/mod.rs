@@ -57,9 +57,14 @@ impl Locale {
         LANGUAGES.get(self.0).map_or("English", |(_, name)| name)
     }
 
-    /// The tag `Intl` formats with: the catalogue's own choice (British English for `en`).
+    /// The tag `Intl` formats with: the catalogue's own choice (British English for `en`), or
+    /// the language's tag while its catalogue is not here.
     pub fn intl_tag(self) -> &'static str {
-        keys::locale::intl {}.render(self)
+        if is_loaded(self) {
+            keys::locale::intl {}.render(self)
+        } else {
+            self.tag()
+        }
     }
 }
 
@@ -181,6 +186,9 @@ count_for!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64);
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// Whether the area's settings (which languages it offers) have been read, or could not
+    /// be: the language choice waits for them rather than change under the person's finger.
+    offer_known: RwSignal<bool>,
 }
 
 impl I18n {
@@ -194,6 +202,16 @@ impl I18n {
         self.locale.get_untracked()
     }
 
+    /// Whether the languages on offer are known (see [`I18n::offer_known`]).
+    pub fn offer_known(&self) -> bool {
+        self.offer_known.get()
+    }
+
+    /// Marks the languages on offer as known.
+    pub fn set_offer_known(&self) {
+        self.offer_known.set(true);
+    }
+
     /// Shows `locale`, whose catalogue must already be here (see [`choice::switch_to`]).
     pub(crate) fn show(&self, locale: Locale) {
         self.locale.set(locale);
@@ -205,6 +223,7 @@ impl I18n {
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         locale: RwSignal::new(Locale::EN),
+        offer_known: RwSignal::new(false),
     };
     provide_context(i18n);
     i18n

@@ -35,6 +35,7 @@ fn Shell() -> impl IntoView {
         spawn_local(crate::i18n::choice::start(i18n, Vec::new()));
     }
     area.load_settings(move |settings| {
+        i18n.set_offer_known();
         if !chose_before {
             spawn_local(crate::i18n::choice::start(i18n, settings.languages.clone()));
         }

@@ -5,7 +5,17 @@
 // device, and the splash says the language's words on the next start.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addMembers, catalogues, plural, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import {
+  addMembers,
+  catalogues,
+  plural,
+  seriousAxeViolations,
+  serveApp,
+  storedRecords,
+  t,
+  waitForSaved,
+  withBrowser,
+} from './support.mjs';
 
 let server;
 before(async () => {
@@ -75,6 +85,16 @@ async function wholeSession(tag, browserLocale) {
       await plan.getByLabel(w.suggest.first_step).fill('Πρώτο βήμα / første steg');
       await waitForSaved(page, w);
       assert.deepEqual(await seriousAxeViolations(page), [], `axe in ${tag}`);
+
+      // The well-being questions say they are not a validated translation, and an answer
+      // keeps the language it was given in (for the research export).
+      await page.goto(`${server.url}#/over-time`);
+      await page.getByText(w.wellbeing.open).click();
+      await page.getByTestId('not-validated').getByText(w.wellbeing.not_validated).waitFor();
+      await page.getByLabel(w.wellbeing.life_satisfaction).selectOption('4');
+      await waitForSaved(page, w);
+      const waves = JSON.parse(await storedRecords(page)).waves;
+      assert.ok(waves.some((r) => r.data.answered_in === tag), 'the answer keeps its language');
 
       // Half-typed on the map, not yet added: kept as a draft.
       await page.goto(`${server.url}#/network`);

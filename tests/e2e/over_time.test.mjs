@@ -46,6 +46,8 @@ test('check in after two weeks, take stock after six months, see what changed', 
     // A first answer to one well-being question, with the first map.
     await page.goto(`${server.url}#/over-time`);
     await page.getByText(t.wellbeing.open).click();
+    // In English the questions are the validated wording: no notice that they are not.
+    assert.equal(await page.getByTestId('not-validated').count(), 0);
     await page.getByLabel(t.wellbeing.life_satisfaction).selectOption('4');
     await waitForSaved(page);
     await page.getByTestId('nothing-due').waitFor();

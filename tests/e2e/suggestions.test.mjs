@@ -219,7 +219,7 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
       await page.getByRole('button', { name: t.suggest.show_more }).click();
     }
     const fact = (name) => card.locator(`[data-fact=${name}] dd`);
-    assert.equal((await fact('cost').textContent()).trim(), fill(t.suggest.cost_amount, { amount: '2.50' }));
+    assert.equal((await fact('cost').textContent()).trim(), fill(t.suggest.cost_amount, { price: '£2.50' }));
     const [session] = entry.sessions;
     assert.equal(
       (await fact('when').textContent()).trim(),
@@ -242,7 +242,8 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
           : r.cost.kind === 'unknown'
             ? t.suggest.cost_unknown
             : fill(t.suggest.cost_amount, {
-                amount: r.cost.minor_units % 100 ? (r.cost.minor_units / 100).toFixed(2) : String(r.cost.minor_units / 100),
+                // The sample area's prices are in pounds (its currency), pence only when there are some.
+                price: `£${r.cost.minor_units % 100 ? (r.cost.minor_units / 100).toFixed(2) : String(r.cost.minor_units / 100)}`,
               });
       assert.equal(cost, expected, id);
       if (r.contact.website) {

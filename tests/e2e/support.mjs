@@ -207,13 +207,13 @@ export async function throttleCpu(page, rate) {
  * Opens the network page's add form unless it is open already (it opens by itself only on an
  * empty map). Waits for the name field.
  */
-export async function openAddForm(page, { tap = false } = {}) {
-  const toggle = page.getByRole('button', { name: t.network.add_open, exact: true });
+export async function openAddForm(page, { tap = false, words = t } = {}) {
+  const toggle = page.getByRole('button', { name: words.network.add_open, exact: true });
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
     await (tap ? toggle.tap() : toggle.click());
   }
-  await page.getByLabel(t.network.name_label, { exact: true }).waitFor();
+  await page.getByLabel(words.network.name_label, { exact: true }).waitFor();
 }
 
 /**
@@ -224,7 +224,7 @@ export async function openAddForm(page, { tap = false } = {}) {
 export async function addMembers(page, members, { tap = false, words = t } = {}) {
   const t = words;
   const press = (locator) => (tap ? locator.tap() : locator.click());
-  await openAddForm(page, { tap });
+  await openAddForm(page, { tap, words });
   for (const { name, kind = 'person', circle = 'inner' } of members) {
     await page.getByLabel(t.network.name_label, { exact: true }).fill(name);
     await press(page.locator(`input[name=new-kind][value=${kind}]`));

@@ -108,6 +108,11 @@ function act(op, a, b) {
     }
     case 'notice-title':
       return document.querySelector('[data-testid="keeping-notice"] h2')?.textContent.trim() ?? null;
+    case 'mark':
+      window.__genieMark = true;
+      return true;
+    case 'marked':
+      return Boolean(window.__genieMark);
     case 'sw-controls':
       return Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
     case 'foreign':
@@ -237,7 +242,11 @@ export async function backupAndRestore(browser, url) {
   });
 
   await click(browser, t.data.erase_start);
+  await step(browser, 'mark');
   await click(browser, t.data.erase_yes);
+  // "Delete everything" loads the page afresh: wait for the new page, not the old one's
+  // welcome words (an engine may still show those while the reload is under way).
+  await until(browser, 'the page loaded afresh', 'marked', null, null, { ok: (v) => v === false });
   await heading(browser, t.welcome.title);
   await browser.goto(`${url}#/network/list`);
   await until(browser, 'an empty map', 'has-text', t.network.empty);

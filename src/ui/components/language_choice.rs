@@ -26,8 +26,12 @@ pub fn LanguageChoice() -> impl IntoView {
         });
     };
     move || {
-        let languages = offered();
-        // One language on offer leaves nothing to choose.
+        // Only once the area's offer is known; one language on offer leaves nothing to choose.
+        let languages = if i18n.offer_known() {
+            offered()
+        } else {
+            Vec::new()
+        };
         (languages.len() > 1).then(|| {
             let options = languages
                 .into_iter()

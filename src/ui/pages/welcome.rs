@@ -21,7 +21,6 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <PageHeading>{t!(i18n, welcome.title)}</PageHeading>
         <p class="lead">{t!(i18n, welcome.lead)}</p>
-        <LanguageChoice />
         <BringAcross />
         <DueNotice />
         <h2>{t!(i18n, welcome.what_title)}</h2>
@@ -54,8 +53,10 @@ pub fn WelcomePage() -> impl IntoView {
             </Show>
         </div>
         <Helping started=Signal::derive(started) />
-        // Last, because the area's words arrive a moment after the page: nothing above moves.
+        // Last, because the area's words and languages arrive a moment after the page: nothing
+        // above moves.
         <AreaWelcome />
+        <LanguageChoice />
     }
 }
 
