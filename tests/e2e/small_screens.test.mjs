@@ -26,6 +26,8 @@ const PAGES = [
   '#/your-data',
   '#/share-summary',
   '#/privacy',
+  '#/receive',
+  '#/erased',
 ];
 
 for (const [tag, t] of Object.entries(catalogues)) {
@@ -65,6 +67,19 @@ for (const [tag, t] of Object.entries(catalogues)) {
             if (overflow > 0) wider.push(`${hash} at ${size || '100%'}: ${overflow}px too wide`);
             if (size === '') axe.push(...(await seriousAxeViolations(page)).map((v) => `${hash}: ${v}`));
           }
+        }
+        // The hand-over page with its QR code and one-time code showing.
+        await page.goto(`${server.url}#/hand-over`);
+        await page.getByRole('button', { name: t.handover.make, exact: true }).click();
+        await page.getByTestId('handover-qr').waitFor();
+        for (const size of ['', '200%']) {
+          await page.evaluate((fontSize) => {
+            document.documentElement.style.fontSize = fontSize;
+          }, size);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0) wider.push(`#/hand-over at ${size || '100%'}: ${overflow}px too wide`);
         }
         assert.deepEqual(wider, []);
         assert.deepEqual(axe, []);
