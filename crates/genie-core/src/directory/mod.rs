@@ -6,6 +6,7 @@
 //! keeps the rest, so one broken entry never hides a whole directory.
 
 mod facts;
+pub mod generate;
 mod validate;
 
 use std::collections::BTreeSet;
