@@ -7,6 +7,7 @@
 
 mod facts;
 pub mod generate;
+mod raw;
 mod validate;
 
 use std::collections::BTreeSet;
