@@ -116,3 +116,71 @@ fn best_of_one_interest_is_the_full_ranking_filtered() {
         assert!(!best.is_empty(), "{sub:?} has matches");
     }
 }
+
+/// The short list: for each interest named, in question order, the best few of that interest
+/// not already shown; every other match is in "the rest", so nothing is out of reach.
+#[test]
+fn the_short_list_is_the_best_few_per_interest_and_the_rest_is_everything_else() {
+    use genie_core::matching::{shortlist, shown_in};
+    use genie_core::model::Interest;
+    let dir = realistic(4_000, 8, HOME, "MB");
+    let mut prefs = preferences();
+    prefs.interests = [Interest::GetFitter, Interest::Social, Interest::SeeOthers].into();
+    let full = suggest(&dir, &prefs, Some(HOME), &network(), &conditions(), TODAY);
+    let found = find(&dir, &prefs, Some(HOME), &network(), &conditions(), TODAY);
+    let groups = shortlist(&found, &dir, &prefs.interests, 3, 6);
+    let order: Vec<_> = groups.iter().map(|g| g.interest).collect();
+    // In the order of the questions, whatever order they were ticked in.
+    assert_eq!(
+        order,
+        [
+            Some(Interest::Social),
+            Some(Interest::GetFitter),
+            Some(Interest::SeeOthers)
+        ]
+    );
+    let mut before = std::collections::HashSet::new();
+    for group in &groups {
+        let subs = group
+            .interest
+            .map(|i| i.switches_on().1)
+            .unwrap_or_default();
+        let expected: Vec<&Suggestion> = full
+            .ranked
+            .iter()
+            .filter(|s| !before.contains(&s.index))
+            .filter(|s| {
+                dir.resources[s.index]
+                    .subcategories
+                    .iter()
+                    .any(|x| subs.contains(x))
+            })
+            .take(3)
+            .collect();
+        assert_eq!(group.suggestions.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(group.suggestions.len(), 3);
+        before.extend(group.suggestions.iter().map(|s| s.index));
+    }
+    let shown = shown_in(&groups);
+    assert_eq!(shown.len(), 9, "no entry twice");
+    let rest = found.best_where(&dir, usize::MAX, |s| !shown.contains(&s.index));
+    assert_eq!(
+        rest.len() + shown.len(),
+        full.ranked.len(),
+        "every match reachable"
+    );
+
+    // One interest: about six, not three. None: the best six overall.
+    prefs.interests = [Interest::GetFitter].into();
+    let found = find(&dir, &prefs, Some(HOME), &network(), &conditions(), TODAY);
+    assert_eq!(
+        shortlist(&found, &dir, &prefs.interests, 3, 6)[0]
+            .suggestions
+            .len(),
+        6
+    );
+    let none = shortlist(&found, &dir, &Default::default(), 3, 6);
+    assert_eq!(none.len(), 1);
+    assert_eq!(none[0].interest, None);
+    assert_eq!(none[0].suggestions, found.best(&dir, 6));
+}

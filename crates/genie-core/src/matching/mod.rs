@@ -12,6 +12,7 @@
 //! - `conditions`: which entries are for people living with a named condition.
 //! - `gaps`: which sub-categories help with which area of support.
 //! - `geo`: haversine distances.
+//! - `shortlist`: the best few for each interest the person named, shown first.
 
 mod conditions;
 mod gaps;
@@ -21,6 +22,7 @@ mod reason;
 mod relax;
 pub mod sample;
 mod score;
+mod shortlist;
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -34,6 +36,7 @@ pub use geo::haversine_km;
 pub use limits::{reach_km, Limit};
 pub use reason::Reason;
 pub use relax::{can_relax, relax};
+pub use shortlist::{per_interest, shortlist, shown_in, Group};
 
 /// Every number matching uses, in one place for readers and for the docs.
 pub mod constants {
