@@ -8,6 +8,7 @@
 mod facts;
 pub mod generate;
 mod raw;
+pub mod tiles;
 mod validate;
 
 use std::collections::BTreeSet;
