@@ -54,7 +54,10 @@ async function countingServer(dir) {
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
       (upstream) => {
         res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        const path = new URL(req.url, 'http://x').pathname;
+        // The service worker fills its cache with `cache: 'reload'` requests (sent with
+        // "Pragma: no-cache"); the page's own requests are counted apart from those.
+        const by = req.headers.pragma === 'no-cache' ? 'sw' : 'page';
+        const path = `${by} ${new URL(req.url, 'http://x').pathname}`;
         upstream.on('data', (chunk) => sent.set(path, (sent.get(path) ?? 0) + chunk.length));
         upstream.pipe(res);
       },
@@ -159,8 +162,10 @@ for (const n of sizes) {
     const secondBytes = server.take();
 
     const area = (p) => p.includes('/area/');
+    const pageArea = (p) => p.startsWith('page ') && p.includes('/area/');
     console.log(`metric dir_first_visit_kb_${n} ${kb(sum(firstBytes))} KB`);
     console.log(`metric dir_first_visit_area_kb_${n} ${kb(sum(firstBytes, area))} KB`);
+    console.log(`metric dir_first_visit_area_by_page_kb_${n} ${kb(sum(firstBytes, pageArea))} KB`);
     console.log(`metric dir_second_visit_kb_${n} ${kb(sum(secondBytes))} KB`);
     console.log(`metric dir_second_visit_area_kb_${n} ${kb(sum(secondBytes, area))} KB`);
     for (const [name, v] of [['first', first], ['second', second]]) {

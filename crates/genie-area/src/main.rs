@@ -120,7 +120,8 @@ fn tiles(folder: &Path) -> Result<(), String> {
     }
     println!(
         "{} entries in {} tiles and one file of national and online services ({} entries \
-         left out; `genie-area check` says why).",
+         left out; `genie-area check` says why). Add \"directory\": \"tiles\" to area.json \
+         so the app reads them.",
         directory.resources.len(),
         tiled.index.tiles.len(),
         problems

@@ -99,3 +99,20 @@ fn the_tiles_needed_hold_everything_within_reach_and_little_else() {
         }
     }
 }
+
+#[test]
+fn only_settings_that_say_tiles_announce_tiles() {
+    use genie_core::directory::tiles::announced;
+    assert!(announced(
+        r#"{"version": 1, "name": "A", "directory": "tiles"}"#
+    ));
+    for text in [
+        r#"{"version": 1, "name": "A"}"#,
+        r#"{"directory": "file"}"#,
+        r#"{"directory": 1}"#,
+        "not json",
+        "",
+    ] {
+        assert!(!announced(text), "{text}");
+    }
+}

@@ -161,6 +161,20 @@ pub fn split(directory: &Directory) -> Result<Tiled, serde_json::Error> {
     })
 }
 
+/// Whether an area's settings (area.json) say its directory is in tiles: `"directory":
+/// "tiles"`. Read on its own, so the app asks for the tiles' index only when there is one.
+pub fn announced(area_json: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Form {
+        #[serde(default)]
+        directory: Option<String>,
+    }
+    serde_json::from_str::<Form>(area_json.trim_start_matches('\u{feff}'))
+        .ok()
+        .and_then(|f| f.directory)
+        .is_some_and(|d| d == "tiles")
+}
+
 impl TileIndex {
     /// Reads an index; `None` if it is not one this app can use.
     pub fn parse(text: &str) -> Option<TileIndex> {

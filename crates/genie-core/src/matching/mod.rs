@@ -136,6 +136,13 @@ fn retain_open(
     });
 }
 
+/// How far from home a person's limits reach, in km: the distance they gave, else the
+/// furthest their travel allows. `None` when there is no limit (no home, or neither given):
+/// then every place counts, and a directory in tiles needs every tile.
+pub fn max_km(preferences: &Preferences, home: Option<(f64, f64)>) -> Option<f64> {
+    limits::Limits::new(preferences, home).max_km
+}
+
 /// Suggests resources from `directory` for a person, every one ranked: [`find`], then
 /// [`Matches::into_ranked`]. Deterministic: the same inputs give the same list in the same
 /// order. A page that shows a few at a time should use [`find`] and [`Matches::best`].

@@ -26,7 +26,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
-use crate::session::Session;
+use crate::session::{Session, StorageHealth};
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading, SafetyNet};
 use card::SuggestionCard;
@@ -65,8 +65,20 @@ pub fn SuggestionsPage() -> impl IntoView {
                 .collect::<BTreeSet<String>>()
         })
     });
+    // A directory in tiles: fetch the tiles within the person's reach, and more if they
+    // widen it.
+    // Not before the person's answers are read: default answers have no limit, which would
+    // fetch every tile.
+    Effect::new(move |_| {
+        let read = !matches!(state.health.get(), StorageHealth::Opening);
+        if read && area.index.with(Option::is_some) {
+            let home = home.get();
+            let max_km = state.preferences.with(|p| matching::max_km(p, home));
+            area.want(home, max_km);
+        }
+    });
     let matches = Memo::new(move |_| {
-        if area.status.get() != AreaStatus::Ready {
+        if area.status.get() != AreaStatus::Ready || area.pending.get() {
             return None;
         }
         let directory = area.directory.get();
@@ -233,7 +245,8 @@ pub fn SuggestionsPage() -> impl IntoView {
             let Some((total, excluded_most_by)) =
                 matches.with(|m| m.as_ref().map(|m| (m.len(), m.excluded_most_by)))
             else {
-                return ().into_any();
+                // The tiles for this person's reach are still on their way.
+                return view! { <p role="status">{t!(i18n, suggest.loading)}</p> }.into_any();
             };
             if total == 0 {
                 return view! {
