@@ -126,8 +126,9 @@ const sum = (entries, test = () => true) => entries.filter(([p]) => test(p)).red
 
 for (const n of sizes) {
   const dir = site(n);
-  const areaBytes = readdirSync(join(dir, 'area')).reduce((a, f) => a + statSync(join(dir, 'area', f)).size, 0);
-  console.log(`metric dir_area_files_raw_kb_${n} ${kb(areaBytes)} KB`);
+  const size = (path) =>
+    statSync(path).isDirectory() ? readdirSync(path).reduce((a, f) => a + size(join(path, f)), 0) : statSync(path).size;
+  console.log(`metric dir_area_files_raw_kb_${n} ${kb(size(join(dir, 'area')))} KB`);
   const server = await countingServer(dir);
   const profile = profileDir();
   try {
