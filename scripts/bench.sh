@@ -38,6 +38,10 @@ cargo run --release -q -p genie-core --example matching_bench
 cargo run --release -q -p genie-import --example import_bench
 cargo run --release -q -p genie-import --example real_bench
 
+# Directories of 1,000 / 10,000 / 50,000 made-up entries in the release build at 360 px with
+# the CPU slowed 4x: bytes, time to suggestions, longest task, wasm memory, update, page height.
+with_own_tmp node scripts/bench-directory.mjs dist
+
 # Matching and directory loading in the release wasm in headless Chromium.
 with_own_tmp cargo test --release -p genie --target wasm32-unknown-unknown --test bench_matching -- --include-ignored --nocapture 2>&1 \
   | grep -o 'metric .*'

@@ -67,7 +67,8 @@ const needed = [
   ['the icons', (f) => f.startsWith('icons/') && f.endsWith('.png')],
   ['the manifest', (f) => f === 'manifest.webmanifest'],
   ['the area settings', (f) => f === 'area/area.json'],
-  ['the area directory', (f) => f === 'area/directory.json'],
+  // One file, or tiles by place with their index (genie-area tiles).
+  ['the area directory', (f) => f === 'area/directory.json' || f === 'area/tiles/index.json'],
   ['the area lookup', (f) => f === 'area/lookup.json'],
 ];
 const missing = needed.filter(([, test]) => !files.some(test)).map(([what]) => what);

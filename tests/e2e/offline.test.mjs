@@ -59,7 +59,7 @@ async function journey(page, url) {
   const cards = page.getByTestId('suggestions').locator('li.suggestion');
   await cards.first().waitFor();
   assert.ok((await page.locator('[data-reason=distance]').count()) >= 1, 'distances need the lookup');
-  const name = await cards.first().locator('h3').textContent();
+  const name = await cards.first().locator('.suggestion-name').textContent();
   await cards.first().getByRole('button', { name: t.suggest.choose }).click();
   await page
     .getByTestId('announcement')

@@ -90,7 +90,7 @@ test('check in after two weeks, take stock after six months, see what changed', 
     await page.goto(`${server.url}#/suggestions`);
     const card = page.getByTestId('suggestions').locator('li.suggestion').first();
     await card.waitFor();
-    const chosen = (await card.locator('h3').textContent()).trim();
+    const chosen = (await card.locator('.suggestion-name').textContent()).trim();
     await card.getByRole('button', { name: t.suggest.choose }).click();
     await waitForSaved(page);
 
@@ -347,7 +347,7 @@ test('a reminder finds its check-in due, and a good check-in puts the activity o
       await page.goto(`${server.url}#/suggestions`);
       const card = page.getByTestId('suggestions').locator('li.suggestion').first();
       await card.waitFor();
-      const chosen = (await card.locator('h3').textContent()).trim();
+      const chosen = (await card.locator('.suggestion-name').textContent()).trim();
       await card.getByRole('button', { name: t.suggest.choose }).click();
       await waitForSaved(page);
       await page.goto(`${server.url}#/network`);

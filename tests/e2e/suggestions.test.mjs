@@ -75,7 +75,7 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
       const card = cards.nth(i);
       assert.equal(
         await description(card.getByRole('button', { name: t.suggest.choose })),
-        (await card.locator('h3').textContent()).trim(),
+        (await card.locator('.suggestion-name').textContent()).trim(),
       );
     }
 
@@ -83,7 +83,7 @@ test('answer preferences, see reasons, choose three, plan, reload', async () => 
     const chosenNames = [];
     for (let i = 0; i < 3; i += 1) {
       const card = cards.nth(i);
-      chosenNames.push(await card.locator('h3').textContent());
+      chosenNames.push(await card.locator('.suggestion-name').textContent());
       await card.getByRole('button', { name: t.suggest.choose }).click();
       await page
         .getByTestId('announcement')
@@ -215,9 +215,12 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
     // Life Story Writing: £2.50, Wednesdays 12:30 to 13:30, at the Methodist hall, by e-mail.
     const entry = byId['mb-004'];
     const card = list.locator('li.suggestion[data-resource="mb-004"]');
+    await showAll(page);
     while ((await card.count()) === 0) {
       await page.getByRole('button', { name: t.suggest.show_more }).click();
     }
+    // The details open on request.
+    await card.getByText(t.suggest.more_about).click();
     const fact = (name) => card.locator(`[data-fact=${name}] dd`);
     assert.equal((await fact('cost').textContent()).trim(), fill(t.suggest.cost_amount, { price: '£2.50' }));
     const [session] = entry.sessions;
@@ -267,6 +270,97 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
   });
 });
 
+/** Opens "all other suggestions" below the short list, if there are any. */
+async function showAll(page) {
+  const button = page.getByTestId('show-all');
+  if ((await button.count()) > 0 && (await button.getAttribute('aria-expanded')) === 'false') {
+    await button.click();
+  }
+}
+
+test('a short choice first: the best few per interest, details on request, the rest one tap away', async () => {
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/about-you`);
+      await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+      await page.goto(`${server.url}#/preferences`);
+      // Ticked out of question order: the groups still follow the questions.
+      await page.getByLabel(t.interest.see_others).check();
+      await page.getByLabel(t.interest.get_fitter).check();
+      await page.getByLabel(t.interest.creative).check();
+      await waitForSaved(page);
+      await page.goto(`${server.url}#/suggestions`);
+      const list = page.getByTestId('suggestions');
+      await list.locator('li.suggestion').first().waitFor();
+
+      const groups = list.locator('section.suggestion-group');
+      const titles = await groups.locator('h3').allTextContents();
+      assert.deepEqual(titles, [t.suggest_group.creative, t.suggest_group.get_fitter, t.suggest_group.see_others]);
+      const subs = {
+        creative: ['reading_writing', 'arts_crafts', 'drama_music'],
+        get_fitter: ['fitness_exercise', 'swimming', 'walking_outdoors'],
+        see_others: ['counselling', 'befriending'],
+      };
+      const short = [];
+      for (const [i, interest] of ['creative', 'get_fitter', 'see_others'].entries()) {
+        const ids = await groups.nth(i).locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource));
+        assert.ok(ids.length >= 1 && ids.length <= 3, `${interest}: ${ids.length}`);
+        for (const id of ids) assert.ok(byId[id].subcategories.some((s) => subs[interest].includes(s)), `${id} is ${interest}`);
+        short.push(...ids);
+      }
+      assert.equal(new Set(short).size, short.length, 'no suggestion twice');
+
+      // Compact: the reasons show, the details wait behind "More about this", by keyboard too.
+      const first = list.locator('li.suggestion').first();
+      assert.ok(await first.locator('.reasons li').first().isVisible());
+      const details = first.getByTestId('more-about');
+      assert.equal(await details.evaluate((el) => el.open), false);
+      assert.equal(await first.locator('[data-fact=cost]').isVisible(), false);
+      await first.getByText(t.suggest.more_about).focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await details.evaluate((el) => el.open), true);
+      await first.locator('[data-fact=cost]').waitFor();
+
+      // The map shows exactly what is listed, numbered alike.
+      const dotsFor = async () => {
+        const ids = await list.locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource));
+        const local = ids.map((id, i) => [i + 1, byId[id]]).filter(([, r]) => r.reach.kind === 'local');
+        const dots = await page.locator('[data-testid=nearby-map] g title').allTextContents();
+        assert.deepEqual(dots, local.map(([n, r]) => `${n}. ${r.name}`));
+        return ids;
+      };
+      await dotsFor();
+
+      // Every other suggestion is one tap away, best first, and then all of them are reachable.
+      const count = Number((await page.getByTestId('suggestion-count').textContent()).match(/\d+/)[0]);
+      const showAllButton = page.getByTestId('show-all');
+      assert.equal(await showAllButton.textContent(), fill(t.suggest.show_all, { count }));
+      assert.equal(await showAllButton.getAttribute('aria-expanded'), 'false');
+      await showAllButton.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#more-suggestions li.suggestion').first().waitFor();
+      assert.equal(await showAllButton.getAttribute('aria-expanded'), 'true');
+      while ((await page.getByRole('button', { name: t.suggest.show_more }).count()) > 0) {
+        await page.getByRole('button', { name: t.suggest.show_more }).click();
+      }
+      const all = await dotsFor();
+      assert.equal(all.length, count, 'every suggestion can be reached');
+      assert.equal(new Set(all).size, count, 'each once');
+      assert.deepEqual(all.slice(0, short.length), short, 'the short list stays first');
+      // Each card's heading names it, and its buttons say which one they are for.
+      assert.equal(await list.locator('li.suggestion h4.suggestion-name').count(), count);
+      // Back to the short list.
+      await showAllButton.click();
+      assert.equal(await list.locator('li.suggestion').count(), short.length);
+      await dotsFor();
+      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(problems, []);
+    },
+    { viewport: { width: 360, height: 740 } },
+  );
+});
+
 /** Gives a home postcode, opens the suggestions and waits for the cards; returns them. */
 async function openSuggestionsNearHome(page) {
   await page.goto(`${server.url}#/about-you`);
@@ -283,7 +377,7 @@ test('a choice stopped after a check-in no longer counts, is kept apart, and can
     const { page, problems } = await open();
     const cards = await openSuggestionsNearHome(page);
     const first = cards.first();
-    const name = (await first.locator('h3').textContent()).trim();
+    const name = (await first.locator('.suggestion-name').textContent()).trim();
     await first.getByRole('button', { name: t.suggest.choose }).click();
     await assertChosenCount(page, 1);
 

@@ -229,7 +229,7 @@ test('a name written as HTML is shown as text on the map, the summary and the pr
     await page.goto(`${server.url}#/suggestions`);
     const card = page.getByTestId('suggestions').locator('li.suggestion').first();
     await card.waitFor();
-    const chosen = (await card.locator('h3').textContent()).trim();
+    const chosen = (await card.locator('.suggestion-name').textContent()).trim();
     await card.getByRole('button', { name: t.suggest.choose }).click();
     const barriers = page.locator('article.plan').first().getByRole('group', { name: t.suggest.barriers });
     await barriers.getByLabel(t.barrier.confidence).check();

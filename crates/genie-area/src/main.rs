@@ -1,5 +1,6 @@
 //! `genie-area check <folder>`: checks an area folder before it is published.
 //! `genie-area lookup <file>...`: builds the folder's lookup.json from downloaded postcode files.
+//! `genie-area tiles <folder>`: writes the folder's directory as tiles by place.
 //!
 //! Exit status: 0 when the folder is ready (or the lookup was written), 1 when there are
 //! problems, 2 for a wrong command.
@@ -22,6 +23,7 @@ Usage:
   genie-area check <folder>
   genie-area lookup <file>... --folder <area folder> [options]
   genie-area lookup <file>... --centre <lat,lon> --radius <km> --out lookup.json [options]
+  genie-area tiles <folder>
 
 check prints every problem found, in plain words. It exits with 0 when the folder is ready
 to publish, 1 when there are problems to fix.
@@ -37,7 +39,13 @@ and writes lookup.json (into the folder, keeping the neighbourhoods already ther
   --kind <kind>           postcode (default) or neighbourhood (for a list of place names)
   --code-column, --lat-column, --lon-column <name>
                           the columns to use when their names are not recognised
-  --out <file>            where to write (default: <folder>/lookup.json)";
+  --out <file>            where to write (default: <folder>/lookup.json)
+
+tiles writes the folder's directory.json again as tiles by place in <folder>/tiles/ (an
+index.json, one file per 11 km square that has entries, and one for national and online
+services), so each phone fetches only what is within the person's reach. Worth it from a few
+thousand entries; run it again whenever directory.json changes. Tile files no longer named in
+the index are removed.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +66,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("tiles") if args.len() == 2 => match tiles(Path::new(&args[1])) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("genie-area tiles: {message}");
+                ExitCode::from(1)
+            }
+        },
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -67,6 +82,54 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `<folder>/tiles/` from `<folder>/directory.json`, checked as the app checks it.
+fn tiles(folder: &Path) -> Result<(), String> {
+    let source = folder.join("directory.json");
+    let text = std::fs::read_to_string(&source)
+        .map_err(|e| format!("could not read {}: {e}", source.display()))?;
+    let (directory, problems) = genie_core::directory::validate(&text);
+    if directory.resources.is_empty() {
+        return Err(format!(
+            "{} has no entry Genie can use; run `genie-area check` for why",
+            source.display()
+        ));
+    }
+    let tiled = genie_core::directory::tiles::split(&directory)
+        .map_err(|e| format!("could not write the tiles: {e}"))?;
+    let out = folder.join("tiles");
+    std::fs::create_dir_all(&out).map_err(|e| format!("could not make {}: {e}", out.display()))?;
+    let index = serde_json::to_string_pretty(&tiled.index)
+        .map_err(|e| format!("could not write the index: {e}"))?;
+    let mut keep: Vec<String> = vec!["index.json".into()];
+    for (name, body) in &tiled.files {
+        std::fs::write(out.join(name), body).map_err(|e| format!("could not write {name}: {e}"))?;
+        keep.push(name.clone());
+    }
+    // The index last, so a phone never reads an index naming a file not yet written.
+    std::fs::write(out.join("index.json"), index)
+        .map_err(|e| format!("could not write the index: {e}"))?;
+    if let Ok(entries) = std::fs::read_dir(&out) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.ends_with(".json") && !keep.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    println!(
+        "{} entries in {} tiles and one file of national and online services ({} entries \
+         left out; `genie-area check` says why). Add \"directory\": \"tiles\" to area.json \
+         so the app reads them.",
+        directory.resources.len(),
+        tiled.index.tiles.len(),
+        problems
+            .iter()
+            .filter(|p| p.severity != genie_core::directory::Severity::Fixed)
+            .count()
+    );
+    Ok(())
 }
 
 fn lookup(args: &[String]) -> Result<ExitCode, String> {

@@ -10,6 +10,7 @@
 //!   "help_text": "...",                      // optional, at most 600 characters
 //!   "contact": "...",                        // optional, at most 300 characters
 //!   "feedback_email": "...",                 // optional: where people may send notes on entries
+//!   "directory": "tiles",                    // optional: the directory is in tiles/ (genie-area tiles)
 //!   "languages": ["en"],                     // required: languages Genie is offered in
 //!   "logo": "logo.png",                      // optional: a file in the area folder
 //!   "theme": {                               // optional colours, each "#rrggbb" or "#rgb"
@@ -78,6 +79,7 @@ const KNOWN_KEYS: &[&str] = &[
     "help_text",
     "contact",
     "feedback_email",
+    "directory",
     "languages",
     "texts",
     "currency",
@@ -169,6 +171,16 @@ pub fn check(json: &str, folder: &Path) -> (Option<Settings>, Vec<Finding>) {
 
     if let Some(value) = root.get("feedback_email") {
         check_feedback_email(value, &mut problem);
+    }
+    if let Some(value) = root.get("directory") {
+        if !matches!(value.as_str(), Some("tiles" | "file")) {
+            problem(
+                "directory_form",
+                "\"directory\" must be \"tiles\" (the directory is in the tiles folder, written \
+                 by genie-area tiles) or \"file\" (one directory.json, the default)."
+                    .into(),
+            );
+        }
     }
     let centre = check_centre(root.get("centre"), &mut problem);
     let radius_km = check_radius(root.get("radius_km"), &mut problem);

@@ -1,6 +1,10 @@
 //! The directory validator never panics: any text gives a (possibly empty) directory and a
-//! list of problems, and what it keeps is consistent with what it reports.
+//! list of problems, and what it keeps is consistent with what it reports. It also gives
+//! exactly what the first check, over a generic JSON tree, gave for the same text (the
+//! oracle in `oracle/validate_tree.rs`): same entries kept, same problems by id and field.
 
+#[path = "oracle/validate_tree.rs"]
+mod oracle;
 #[path = "prop_support.rs"]
 mod support;
 
@@ -64,8 +68,123 @@ fn check(text: &str) {
             resource.id
         );
     }
+    // The typed reader agrees with the tree reader, problem for problem.
+    assert_eq!(
+        oracle::validate_tree(text),
+        (directory.clone(), problems.clone()),
+        "typed and tree readers differ on {text}"
+    );
     // Reading is stable: the same text gives the same answer.
     assert_eq!(validate(text), (directory, problems));
+}
+
+/// Files with a bad value in every kind of place, and the edge cases of the file's own shape.
+#[test]
+fn typed_and_tree_readers_agree_on_awkward_files() {
+    let entry = |body: &str| format!(r#"{{"version": 1, "resources": [{body}]}}"#);
+    let base = r#""id": "a", "name": "A", "subcategories": ["swimming"]"#;
+    let local = r#""reach": {"kind": "local", "location": {"lat": 52.6, "lon": -1.9}}"#;
+    let cases = [
+        String::new(),
+        "[]".into(),
+        "null".into(),
+        "\u{feff}{}".into(),
+        r#"{"version": 2, "resources": []}"#.into(),
+        r#"{"version": 1.5, "resources": []}"#.into(),
+        r#"{"version": -1, "resources": []}"#.into(),
+        r#"{"version": 1, "area": 5, "resources": {}}"#.into(),
+        r#"{"version": 1, "resources": null}"#.into(),
+        r#"{"resources": [], "resources": [{"id": 1}]}"#.into(),
+        entry("1, \"x\", null, []"),
+        entry(&format!(
+            r#"{{{base}, "id": "b", "id": 7, "reach": "online"}}"#
+        )),
+        entry(&format!(r#"{{{base}, "reach": {{"location": null}}}}"#)),
+        entry(&format!(r#"{{{base}, "reach": {{"kind": null}}}}"#)),
+        entry(&format!(r#"{{{base}, "reach": {{"kind": "boat"}}}}"#)),
+        entry(&format!(r#"{{{base}, "reach": {{"kind": 3}}}}"#)),
+        entry(&format!(
+            r#"{{{base}, "reach": {{"location": {{"lat": "52.6", "lon": 1e400}}}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, "reach": {{"location": {{"lat": 0, "lon": 0.0}}}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "cost": {{"kind": "paid", "minor_units": -3}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "cost": {{"kind": "paid", "minor_units": 2.2}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "cost": {{"kind": "paid", "minor_units": 99999999999}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "cost": {{"kind": "paid", "minor_units": -0.5}}}}"#
+        )),
+        entry(&format!(r#"{{{base}, {local}, "cost": "gratis"}}"#)),
+        entry(&format!(
+            r#"{{{base}, {local}, "sessions": [{{"day": "Monday", "starts": "18:30"}}, 4, {{"day": 1}}]}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "access": "step_free", "languages": ["", 3, "pl", "pl"]}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "contact": {{"website": "javascript:alert(1)", "phone": 5}}}}"#
+        )),
+        entry(&format!(
+            r#"{{{base}, {local}, "checked": "2025-02-30", "status": "closed", "extra": {{"a": [1]}}}}"#
+        )),
+        entry(&format!(
+            r#"{{"id": -4, "name": "B\u00e9", "subcategories": "Walking Outdoors", {local}}}"#
+        )),
+        entry(r#"{"id": 2.5, "name": "x"}"#),
+        entry(r#"{"id": "  ", "name": "x"}"#),
+        entry(r#"{"id": "c", "name": true}"#),
+        entry(r#"{"id": "c", "name": "C", "subcategories": [1, "nope"]}"#),
+        entry(r#"{"id": "c", "name": "C", "subcategories": []}"#),
+    ];
+    for text in &cases {
+        check(text);
+    }
+}
+
+/// Bad entries are still named by index, id and field, and the good ones kept around them.
+#[test]
+fn bad_entries_are_reported_by_id_and_field() {
+    let text = r#"{"version": 1, "resources": [
+        {"id": "ok", "name": "Fine", "subcategories": ["swimming"], "reach": "online"},
+        {"id": "no-name", "subcategories": ["swimming"], "reach": "online"},
+        {"id": "far", "name": "Far", "subcategories": ["swimming"],
+         "reach": {"kind": "local", "location": {"lat": 95, "lon": 1}}},
+        {"name": "No id", "subcategories": ["swimming"], "reach": "online"},
+        {"id": "fixed", "name": "Fixed", "subcategories": ["swimming", "juggling"],
+         "reach": "national", "contact": {"website": "example.org"}}
+    ]}"#;
+    let (directory, problems) = validate(text);
+    let kept: Vec<&str> = directory.resources.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(kept, ["ok", "fixed"]);
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            r#"entry 1 ("no-name"): name: missing [skipped]"#,
+            r#"entry 2 ("far"): lat: out_of_range [skipped]"#,
+            "entry 3: id: missing [skipped]",
+            r#"entry 4 ("fixed"): subcategories: unknown_word "juggling" [fixed]"#,
+            r#"entry 4 ("fixed"): website: scheme_added [fixed]"#,
+        ]
+    );
+}
+
+/// A realistic large directory reads back exactly, with no problems, as the tree reader did.
+#[test]
+fn a_large_generated_directory_reads_back_exactly() {
+    let dir = genie_core::directory::generate::realistic(3_000, 4, (52.6, -1.95), "MB");
+    let text = serde_json::to_string_pretty(&dir).unwrap_or_default();
+    let (read, problems) = validate(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(read, dir);
+    assert_eq!(oracle::validate_tree(&text), (read, problems));
 }
 
 #[test]

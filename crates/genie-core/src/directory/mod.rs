@@ -6,6 +6,9 @@
 //! keeps the rest, so one broken entry never hides a whole directory.
 
 mod facts;
+pub mod generate;
+mod raw;
+pub mod tiles;
 mod validate;
 
 use std::collections::BTreeSet;

@@ -1,7 +1,9 @@
 //! Reading a directory file leniently, entry by entry.
 //!
-//! [`validate`] reads our JSON format (docs/directory-format.md) from a `serde_json::Value`,
-//! never from a strict serde derive, so one bad field cannot hide a whole file. Every problem
+//! [`validate`] reads our JSON format (docs/directory-format.md) into typed, borrowed shapes
+//! (`raw.rs`) that keep what each field was (absent, null, text, number, object...), never
+//! into a generic JSON tree and never through a strict serde derive, so one bad field cannot
+//! hide a whole file. Entries are checked one by one as the file is read. Every problem
 //! is an [`EntryProblem`]: which entry (id, or index when the id is missing), which [`Field`],
 //! what [`Issue`], and what was done about it ([`Severity`]). Nothing here is worded: each
 //! field, issue and severity has a stable word, and `Display` is for developers only.
@@ -18,8 +20,10 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
-use serde_json::{Map, Value};
-
+use super::raw::{
+    self, ContactFields, CostFields, Entries, EntryFields, EntrySink, List, ReachFields, Scalar,
+    SessionFields, Shape,
+};
 use super::{
     Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status, DIRECTORY_VERSION,
 };
@@ -249,84 +253,102 @@ pub fn validate(json: &str) -> (Directory, Vec<EntryProblem>) {
 
     // A byte-order mark is common in files saved by spreadsheet tools.
     let text = json.trim_start_matches('\u{feff}');
-    let root: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    // Entries are checked as they are read; the file's own fields are judged after, in the
+    // order a reader would meet them, and their problems come first.
+    let mut checker = Checker::default();
+    let top = match raw::read_file(text, &mut checker) {
+        Ok(Some(top)) => top,
+        Ok(None) => {
+            reject(&mut problems, Field::File, Issue::NotObject);
+            return (empty, problems);
+        }
         Err(_) => {
             reject(&mut problems, Field::File, Issue::NotJson);
             return (empty, problems);
         }
     };
-    let Some(root) = root.as_object() else {
-        reject(&mut problems, Field::File, Issue::NotObject);
-        return (empty, problems);
-    };
 
-    match root.get("version") {
-        None | Some(Value::Null) => file_fixed(&mut problems, Field::Version, Issue::Missing),
-        Some(value) => match value.as_u64() {
-            Some(v) if v > u64::from(DIRECTORY_VERSION) => {
-                reject(
-                    &mut problems,
-                    Field::Version,
-                    Issue::NewerVersion { found: v },
-                );
-                return (empty, problems);
-            }
-            Some(v) if v >= 1 => {}
-            _ => {
-                reject(&mut problems, Field::Version, Issue::BadVersion);
-                return (empty, problems);
-            }
-        },
+    match &top.version {
+        None | Some(Scalar::Null) => file_fixed(&mut problems, Field::Version, Issue::Missing),
+        Some(Scalar::U64(v)) if *v > u64::from(DIRECTORY_VERSION) => {
+            reject(
+                &mut problems,
+                Field::Version,
+                Issue::NewerVersion { found: *v },
+            );
+            return (empty, problems);
+        }
+        Some(Scalar::U64(v)) if *v >= 1 => {}
+        Some(_) => {
+            reject(&mut problems, Field::Version, Issue::BadVersion);
+            return (empty, problems);
+        }
     }
 
-    let area = match root.get("area") {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.trim().to_string(),
+    let area = match &top.area {
+        None | Some(Scalar::Null) => String::new(),
+        Some(Scalar::Str(s)) => s.trim().to_string(),
         Some(_) => {
             file_fixed(&mut problems, Field::Area, Issue::WrongType);
             String::new()
         }
     };
 
-    let entries = match root.get("resources") {
-        Some(Value::Array(entries)) => entries,
-        None | Some(Value::Null) => {
+    match top.resources {
+        Entries::Array => {}
+        Entries::Missing | Entries::Null => {
             reject(&mut problems, Field::Resources, Issue::Missing);
             return (empty, problems);
         }
-        Some(_) => {
+        Entries::Other => {
             reject(&mut problems, Field::Resources, Issue::WrongType);
             return (empty, problems);
         }
-    };
-
-    let mut kept_ids: HashSet<String> = HashSet::with_capacity(entries.len());
-    let mut resources = Vec::with_capacity(entries.len());
-    for (index, value) in entries.iter().enumerate() {
-        let mut entry = EntryReader {
-            index,
-            id: None,
-            problems: &mut problems,
-        };
-        if let Some(resource) = entry.resource(value) {
-            if kept_ids.contains(&resource.id) {
-                entry.skip(Field::Id, Issue::DuplicateId);
-            } else {
-                kept_ids.insert(resource.id.clone());
-                resources.push(resource);
-            }
-        }
     }
 
+    problems.append(&mut checker.problems);
     (
         Directory {
             version: DIRECTORY_VERSION,
             area,
-            resources,
+            resources: checker.resources,
         },
         problems,
     )
+}
+
+/// Checks each entry as the file is read, keeping the good ones.
+#[derive(Default)]
+struct Checker {
+    index: usize,
+    kept_ids: HashSet<String>,
+    resources: Vec<Resource>,
+    problems: Vec<EntryProblem>,
+}
+
+impl EntrySink for Checker {
+    fn start(&mut self) {
+        // A second `resources` key replaces the first, as it would in a JSON object.
+        *self = Checker::default();
+    }
+
+    fn entry(&mut self, value: Shape<'_, EntryFields<'_>>) {
+        let index = self.index;
+        self.index += 1;
+        let mut entry = EntryReader {
+            index,
+            id: None,
+            problems: &mut self.problems,
+        };
+        if let Some(resource) = entry.resource(value) {
+            if self.kept_ids.contains(&resource.id) {
+                entry.skip(Field::Id, Issue::DuplicateId);
+            } else {
+                self.kept_ids.insert(resource.id.clone());
+                self.resources.push(resource);
+            }
+        }
+    }
 }
 
 /// Reads one entry, reporting against its index and (once known) its id.
@@ -359,27 +381,27 @@ impl EntryReader<'_> {
         self.report(field, issue, Severity::Fixed);
     }
 
-    fn resource(&mut self, value: &Value) -> Option<Resource> {
+    fn resource(&mut self, value: Shape<'_, EntryFields<'_>>) -> Option<Resource> {
         self.try_resource(value).ok()
     }
 
-    fn try_resource(&mut self, value: &Value) -> Result<Resource, Skip> {
-        let Some(obj) = value.as_object() else {
+    fn try_resource(&mut self, value: Shape<'_, EntryFields<'_>>) -> Result<Resource, Skip> {
+        let Shape::Object(obj) = value else {
             return Err(self.skip(Field::Entry, Issue::NotObject));
         };
-        let id = self.read_id(obj)?;
+        let id = self.read_id(&obj.id)?;
         self.id = Some(id.clone());
-        let name = self.required_text(obj, "name", Field::Name)?;
-        let subcategories = self.read_subcategories(obj)?;
-        let reach = self.read_reach(obj)?;
-        let description = self.optional_text(obj, "description", Field::Description);
-        let sessions = self.read_sessions(obj);
-        let cost = self.read_cost(obj);
-        let access = self.read_access(obj);
-        let languages = self.read_languages(obj);
-        let contact = self.read_contact(obj);
-        let checked = self.read_checked(obj);
-        let status = self.read_status(obj);
+        let name = self.required_text(&obj.name, Field::Name)?;
+        let subcategories = self.read_subcategories(&obj.subcategories)?;
+        let reach = self.read_reach(&obj.reach)?;
+        let description = self.optional_text(&obj.description, Field::Description);
+        let sessions = self.read_sessions(&obj.sessions);
+        let cost = self.read_cost(&obj.cost);
+        let access = self.read_access(&obj.access);
+        let languages = self.read_languages(&obj.languages);
+        let contact = self.read_contact(&obj.contact);
+        let checked = self.read_checked(&obj.checked);
+        let status = self.read_status(&obj.status);
         Ok(Resource {
             id,
             name,
@@ -396,42 +418,36 @@ impl EntryReader<'_> {
         })
     }
 
-    fn read_id(&mut self, obj: &Map<String, Value>) -> Result<String, Skip> {
-        match obj.get("id") {
-            None | Some(Value::Null) => Err(self.skip(Field::Id, Issue::Missing)),
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                Err(self.skip(Field::Id, Issue::Empty))
+    fn read_id(&mut self, value: &Option<Scalar<'_>>) -> Result<String, Skip> {
+        let whole = match value {
+            None | Some(Scalar::Null) => return Err(self.skip(Field::Id, Issue::Missing)),
+            Some(Scalar::Str(s)) if s.trim().is_empty() => {
+                return Err(self.skip(Field::Id, Issue::Empty))
             }
-            Some(Value::String(s)) => Ok(s.trim().to_string()),
-            // Integer ids are common in exports; kept as text, and said so.
-            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
-                let id = n.to_string();
-                self.id = Some(id.clone());
-                self.fix(Field::Id, Issue::WrongType);
-                Ok(id)
-            }
-            Some(_) => Err(self.skip(Field::Id, Issue::WrongType)),
-        }
+            Some(Scalar::Str(s)) => return Ok(s.trim().to_string()),
+            Some(Scalar::U64(n)) => n.to_string(),
+            Some(Scalar::I64(n)) => n.to_string(),
+            Some(_) => return Err(self.skip(Field::Id, Issue::WrongType)),
+        };
+        // Integer ids are common in exports; kept as text, and said so.
+        self.id = Some(whole.clone());
+        self.fix(Field::Id, Issue::WrongType);
+        Ok(whole)
     }
 
-    fn required_text(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        field: Field,
-    ) -> Result<String, Skip> {
-        match obj.get(key) {
-            None | Some(Value::Null) => Err(self.skip(field, Issue::Missing)),
-            Some(Value::String(s)) if s.trim().is_empty() => Err(self.skip(field, Issue::Empty)),
-            Some(Value::String(s)) => Ok(s.trim().to_string()),
+    fn required_text(&mut self, value: &Option<Scalar<'_>>, field: Field) -> Result<String, Skip> {
+        match value {
+            None | Some(Scalar::Null) => Err(self.skip(field, Issue::Missing)),
+            Some(Scalar::Str(s)) if s.trim().is_empty() => Err(self.skip(field, Issue::Empty)),
+            Some(Scalar::Str(s)) => Ok(s.trim().to_string()),
             Some(_) => Err(self.skip(field, Issue::WrongType)),
         }
     }
 
-    fn optional_text(&mut self, obj: &Map<String, Value>, key: &str, field: Field) -> String {
-        match obj.get(key) {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.trim().to_string(),
+    fn optional_text(&mut self, value: &Option<Scalar<'_>>, field: Field) -> String {
+        match value {
+            None | Some(Scalar::Null) => String::new(),
+            Some(Scalar::Str(s)) => s.trim().to_string(),
             Some(_) => {
                 self.fix(field, Issue::WrongType);
                 String::new()
@@ -441,14 +457,18 @@ impl EntryReader<'_> {
 
     fn read_subcategories(
         &mut self,
-        obj: &Map<String, Value>,
+        value: &Option<List<'_, Scalar<'_>>>,
     ) -> Result<BTreeSet<SubCategory>, Skip> {
         let field = Field::Subcategories;
-        let items: Vec<&Value> = match obj.get("subcategories") {
-            None | Some(Value::Null) => return Err(self.skip(field, Issue::Missing)),
-            Some(Value::Array(items)) => items.iter().collect(),
-            Some(one @ Value::String(_)) => vec![one],
-            Some(_) => return Err(self.skip(field, Issue::WrongType)),
+        let one;
+        let items: &[Scalar<'_>] = match value {
+            None | Some(List::Null) => return Err(self.skip(field, Issue::Missing)),
+            Some(List::Items(items)) => items,
+            Some(List::Str(word)) => {
+                one = [Scalar::Str(word.clone())];
+                &one
+            }
+            Some(List::Other) => return Err(self.skip(field, Issue::WrongType)),
         };
         if items.is_empty() {
             return Err(self.skip(field, Issue::Empty));
@@ -456,11 +476,11 @@ impl EntryReader<'_> {
         let mut found = BTreeSet::new();
         for item in items {
             match item {
-                Value::String(word) => match SubCategory::parse(&normal_word(word)) {
+                Scalar::Str(word) => match SubCategory::parse(&normal_word(word)) {
                     Some(sub) => {
                         found.insert(sub);
                     }
-                    None => self.fix(field, Issue::UnknownWord(word.clone())),
+                    None => self.fix(field, Issue::UnknownWord(word.to_string())),
                 },
                 _ => self.fix(field, Issue::WrongType),
             }
@@ -471,44 +491,44 @@ impl EntryReader<'_> {
         Ok(found)
     }
 
-    fn read_reach(&mut self, obj: &Map<String, Value>) -> Result<Reach, Skip> {
-        let reach = match obj.get("reach") {
-            None | Some(Value::Null) => return Err(self.skip(Field::Reach, Issue::Missing)),
-            Some(Value::String(word)) => {
+    fn read_reach(&mut self, value: &Option<Shape<'_, ReachFields<'_>>>) -> Result<Reach, Skip> {
+        let reach = match value {
+            None | Some(Shape::Null) => return Err(self.skip(Field::Reach, Issue::Missing)),
+            Some(Shape::Str(word)) => {
                 return match normal_word(word).as_str() {
                     "national" => Ok(Reach::National),
                     "online" => Ok(Reach::Online),
-                    _ => Err(self.skip(Field::Reach, Issue::UnknownWord(word.clone()))),
+                    _ => Err(self.skip(Field::Reach, Issue::UnknownWord(word.to_string()))),
                 }
             }
-            Some(Value::Object(reach)) => reach,
-            Some(_) => return Err(self.skip(Field::Reach, Issue::WrongType)),
+            Some(Shape::Object(reach)) => reach,
+            Some(Shape::Other) => return Err(self.skip(Field::Reach, Issue::WrongType)),
         };
-        let kind = match reach.get("kind") {
-            Some(Value::String(word)) => normal_word(word),
+        let kind = match &reach.kind {
+            Some(Scalar::Str(word)) => normal_word(word),
             // A reach with a location and no kind is plainly local.
-            None | Some(Value::Null) if reach.contains_key("location") => "local".to_string(),
-            None | Some(Value::Null) => return Err(self.skip(Field::Reach, Issue::Missing)),
+            None | Some(Scalar::Null) if reach.location.is_some() => "local".to_string(),
+            None | Some(Scalar::Null) => return Err(self.skip(Field::Reach, Issue::Missing)),
             Some(_) => return Err(self.skip(Field::Reach, Issue::WrongType)),
         };
         match kind.as_str() {
             "national" => Ok(Reach::National),
             "online" => Ok(Reach::Online),
             "local" => {
-                let location = match reach.get("location") {
-                    None | Some(Value::Null) => {
+                let location = match &reach.location {
+                    None | Some(Shape::Null) => {
                         return Err(self.skip(Field::Location, Issue::Missing))
                     }
-                    Some(Value::Object(location)) => location,
+                    Some(Shape::Object(location)) => location,
                     Some(_) => return Err(self.skip(Field::Location, Issue::WrongType)),
                 };
-                let lat = self.coordinate(location, "lat", Field::Lat, 90.0)?;
-                let lon = self.coordinate(location, "lon", Field::Lon, 180.0)?;
+                let lat = self.coordinate(&location.lat, Field::Lat, 90.0)?;
+                let lon = self.coordinate(&location.lon, Field::Lon, 180.0)?;
                 if lat == 0.0 && lon == 0.0 {
                     return Err(self.skip(Field::Location, Issue::NullIsland));
                 }
-                let address = self.optional_text(location, "address", Field::Address);
-                let postcode = self.optional_text(location, "postcode", Field::Postcode);
+                let address = self.optional_text(&location.address, Field::Address);
+                let postcode = self.optional_text(&location.postcode, Field::Postcode);
                 Ok(Reach::Local {
                     location: Location {
                         lat,
@@ -519,8 +539,8 @@ impl EntryReader<'_> {
                 })
             }
             _ => {
-                let word = match reach.get("kind") {
-                    Some(Value::String(word)) => word.clone(),
+                let word = match &reach.kind {
+                    Some(Scalar::Str(word)) => word.to_string(),
                     _ => kind,
                 };
                 Err(self.skip(Field::Reach, Issue::UnknownWord(word)))
@@ -530,23 +550,24 @@ impl EntryReader<'_> {
 
     fn coordinate(
         &mut self,
-        location: &Map<String, Value>,
-        key: &str,
+        value: &Option<Scalar<'_>>,
         field: Field,
         limit: f64,
     ) -> Result<f64, Skip> {
-        let value = match location.get(key) {
-            None | Some(Value::Null) => return Err(self.skip(field, Issue::Missing)),
-            Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
-            // Numbers written as text are common in exports: read them, and say so.
-            Some(Value::String(s)) => match s.trim().parse::<f64>() {
+        let value = match value {
+            None | Some(Scalar::Null) => return Err(self.skip(field, Issue::Missing)),
+            Some(Scalar::Str(s)) => match s.trim().parse::<f64>() {
+                // Numbers written as text are common in exports: read them, and say so.
                 Ok(v) if v.is_finite() => {
                     self.fix(field, Issue::WrongType);
                     v
                 }
                 _ => return Err(self.skip(field, Issue::NotANumber)),
             },
-            Some(_) => return Err(self.skip(field, Issue::WrongType)),
+            Some(number) => match number.number() {
+                Some(v) => v,
+                None => return Err(self.skip(field, Issue::WrongType)),
+            },
         };
         if !value.is_finite() {
             return Err(self.skip(field, Issue::NotANumber));
@@ -557,10 +578,13 @@ impl EntryReader<'_> {
         Ok(value)
     }
 
-    fn read_sessions(&mut self, obj: &Map<String, Value>) -> Vec<Session> {
-        let items = match obj.get("sessions") {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items,
+    fn read_sessions(
+        &mut self,
+        value: &Option<List<'_, Shape<'_, SessionFields<'_>>>>,
+    ) -> Vec<Session> {
+        let items = match value {
+            None | Some(List::Null) => return Vec::new(),
+            Some(List::Items(items)) => items,
             Some(_) => {
                 self.fix(Field::Sessions, Issue::WrongType);
                 return Vec::new();
@@ -578,22 +602,22 @@ impl EntryReader<'_> {
     }
 
     /// One session, or `None` (reported) when its day or part cannot be read.
-    fn read_session(&mut self, item: &Value) -> Option<Session> {
-        let Some(session) = item.as_object() else {
+    fn read_session(&mut self, item: &Shape<'_, SessionFields<'_>>) -> Option<Session> {
+        let Shape::Object(session) = item else {
             self.fix(Field::Sessions, Issue::NotObject);
             return None;
         };
-        let starts = self.clock(session, "starts", Field::Starts);
-        let ends = self.clock(session, "ends", Field::Ends);
-        let day = match session.get("day") {
-            Some(Value::String(word)) => match parse_day(word) {
+        let starts = self.clock(&session.starts, Field::Starts);
+        let ends = self.clock(&session.ends, Field::Ends);
+        let day = match &session.day {
+            Some(Scalar::Str(word)) => match parse_day(word) {
                 Some(day) => day,
                 None => {
-                    self.fix(Field::Day, Issue::UnknownWord(word.clone()));
+                    self.fix(Field::Day, Issue::UnknownWord(word.to_string()));
                     return None;
                 }
             },
-            None | Some(Value::Null) => {
+            None | Some(Scalar::Null) => {
                 self.fix(Field::Day, Issue::Missing);
                 return None;
             }
@@ -602,16 +626,16 @@ impl EntryReader<'_> {
                 return None;
             }
         };
-        let part = match session.get("part") {
-            Some(Value::String(word)) => match DayPart::parse(&normal_word(word)) {
+        let part = match &session.part {
+            Some(Scalar::Str(word)) => match DayPart::parse(&normal_word(word)) {
                 Some(part) => part,
                 None => {
-                    self.fix(Field::Part, Issue::UnknownWord(word.clone()));
+                    self.fix(Field::Part, Issue::UnknownWord(word.to_string()));
                     return None;
                 }
             },
             // No part, but a start time: the part follows from it.
-            None | Some(Value::Null) => match starts.as_deref().and_then(part_of_clock) {
+            None | Some(Scalar::Null) => match starts.as_deref().and_then(part_of_clock) {
                 Some(part) => part,
                 None => {
                     self.fix(Field::Part, Issue::Missing);
@@ -631,11 +655,11 @@ impl EntryReader<'_> {
         })
     }
 
-    fn clock(&mut self, session: &Map<String, Value>, key: &str, field: Field) -> Option<String> {
-        match session.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => match normal_clock(s) {
+    fn clock(&mut self, value: &Option<Scalar<'_>>, field: Field) -> Option<String> {
+        match value {
+            None | Some(Scalar::Null) => None,
+            Some(Scalar::Str(s)) if s.trim().is_empty() => None,
+            Some(Scalar::Str(s)) => match normal_clock(s) {
                 Some(clock) => Some(clock),
                 None => {
                     self.fix(field, Issue::BadTime);
@@ -649,28 +673,28 @@ impl EntryReader<'_> {
         }
     }
 
-    fn read_cost(&mut self, obj: &Map<String, Value>) -> Cost {
-        let cost = match obj.get("cost") {
-            None | Some(Value::Null) => return Cost::Unknown,
-            Some(Value::String(word)) => {
+    fn read_cost(&mut self, value: &Option<Shape<'_, CostFields<'_>>>) -> Cost {
+        let cost = match value {
+            None | Some(Shape::Null) => return Cost::Unknown,
+            Some(Shape::Str(word)) => {
                 return match normal_word(word).as_str() {
                     "free" => Cost::Free,
                     "unknown" | "" => Cost::Unknown,
                     _ => {
-                        self.fix(Field::Cost, Issue::UnknownWord(word.clone()));
+                        self.fix(Field::Cost, Issue::UnknownWord(word.to_string()));
                         Cost::Unknown
                     }
                 }
             }
-            Some(Value::Object(cost)) => cost,
-            Some(_) => {
+            Some(Shape::Object(cost)) => cost,
+            Some(Shape::Other) => {
                 self.fix(Field::Cost, Issue::WrongType);
                 return Cost::Unknown;
             }
         };
-        let kind = match cost.get("kind") {
-            Some(Value::String(word)) => word,
-            None | Some(Value::Null) => {
+        let kind = match &cost.kind {
+            Some(Scalar::Str(word)) => word,
+            None | Some(Scalar::Null) => {
                 self.fix(Field::Cost, Issue::Missing);
                 return Cost::Unknown;
             }
@@ -682,29 +706,23 @@ impl EntryReader<'_> {
         match normal_word(kind).as_str() {
             "free" => Cost::Free,
             "unknown" => Cost::Unknown,
-            "paid" => match cost.get("minor_units") {
-                Some(Value::Number(n)) => {
-                    if let Some(v) = n.as_u64() {
-                        Cost::Paid {
-                            minor_units: u32::try_from(v).unwrap_or(u32::MAX),
-                        }
-                    } else if n.as_f64().is_some_and(|v| v < 0.0) {
-                        self.fix(Field::Cost, Issue::Negative);
-                        Cost::Unknown
-                    } else {
-                        // A fraction of a penny: round up, so "up to" limits stay honest.
-                        match n.as_f64() {
-                            Some(v) if v.is_finite() => Cost::Paid {
-                                minor_units: v.ceil().min(f64::from(u32::MAX)) as u32,
-                            },
-                            _ => {
-                                self.fix(Field::Cost, Issue::WrongType);
-                                Cost::Unknown
-                            }
-                        }
-                    }
+            "paid" => match &cost.minor_units {
+                Some(Scalar::U64(v)) => Cost::Paid {
+                    minor_units: u32::try_from(*v).unwrap_or(u32::MAX),
+                },
+                Some(Scalar::I64(_)) => {
+                    self.fix(Field::Cost, Issue::Negative);
+                    Cost::Unknown
                 }
-                None | Some(Value::Null) => {
+                Some(Scalar::F64(v)) if *v < 0.0 => {
+                    self.fix(Field::Cost, Issue::Negative);
+                    Cost::Unknown
+                }
+                // A fraction of a penny: round up, so "up to" limits stay honest.
+                Some(Scalar::F64(v)) if v.is_finite() => Cost::Paid {
+                    minor_units: v.ceil().min(f64::from(u32::MAX)) as u32,
+                },
+                None | Some(Scalar::Null) => {
                     self.fix(Field::Cost, Issue::Missing);
                     Cost::Unknown
                 }
@@ -714,24 +732,24 @@ impl EntryReader<'_> {
                 }
             },
             _ => {
-                self.fix(Field::Cost, Issue::UnknownWord(kind.clone()));
+                self.fix(Field::Cost, Issue::UnknownWord(kind.to_string()));
                 Cost::Unknown
             }
         }
     }
 
-    fn read_access(&mut self, obj: &Map<String, Value>) -> BTreeSet<AccessNeed> {
+    fn read_access(&mut self, value: &Option<List<'_, Scalar<'_>>>) -> BTreeSet<AccessNeed> {
         let mut access = BTreeSet::new();
-        match obj.get("access") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
+        match value {
+            None | Some(List::Null) => {}
+            Some(List::Items(items)) => {
                 for item in items {
                     match item {
-                        Value::String(word) => match AccessNeed::parse(&normal_word(word)) {
+                        Scalar::Str(word) => match AccessNeed::parse(&normal_word(word)) {
                             Some(need) => {
                                 access.insert(need);
                             }
-                            None => self.fix(Field::Access, Issue::UnknownWord(word.clone())),
+                            None => self.fix(Field::Access, Issue::UnknownWord(word.to_string())),
                         },
                         _ => self.fix(Field::Access, Issue::WrongType),
                     }
@@ -742,17 +760,17 @@ impl EntryReader<'_> {
         access
     }
 
-    fn read_languages(&mut self, obj: &Map<String, Value>) -> Vec<String> {
+    fn read_languages(&mut self, value: &Option<List<'_, Scalar<'_>>>) -> Vec<String> {
         let mut languages: Vec<String> = Vec::new();
-        match obj.get("languages") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
+        match value {
+            None | Some(List::Null) => {}
+            Some(List::Items(items)) => {
                 for item in items {
                     match item {
-                        Value::String(tag) if tag.trim().is_empty() => {
+                        Scalar::Str(tag) if tag.trim().is_empty() => {
                             self.fix(Field::Languages, Issue::Empty)
                         }
-                        Value::String(tag) => {
+                        Scalar::Str(tag) => {
                             let tag = tag.trim().to_string();
                             if !languages.contains(&tag) {
                                 languages.push(tag);
@@ -767,18 +785,18 @@ impl EntryReader<'_> {
         languages
     }
 
-    fn read_contact(&mut self, obj: &Map<String, Value>) -> Contact {
-        let contact = match obj.get("contact") {
-            None | Some(Value::Null) => return Contact::default(),
-            Some(Value::Object(contact)) => contact,
+    fn read_contact(&mut self, value: &Option<Shape<'_, ContactFields<'_>>>) -> Contact {
+        let contact = match value {
+            None | Some(Shape::Null) => return Contact::default(),
+            Some(Shape::Object(contact)) => contact,
             Some(_) => {
                 self.fix(Field::Contact, Issue::WrongType);
                 return Contact::default();
             }
         };
-        let phone = self.optional_text(contact, "phone", Field::Phone);
-        let email = self.optional_text(contact, "email", Field::Email);
-        let website = self.optional_text(contact, "website", Field::Website);
+        let phone = self.optional_text(&contact.phone, Field::Phone);
+        let email = self.optional_text(&contact.email, Field::Email);
+        let website = self.optional_text(&contact.website, Field::Website);
         let website = match web_address(&website) {
             WebAddress::Empty => String::new(),
             WebAddress::Fine => website,
@@ -798,11 +816,11 @@ impl EntryReader<'_> {
         }
     }
 
-    fn read_checked(&mut self, obj: &Map<String, Value>) -> Option<Date> {
-        match obj.get("checked") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) => {
+    fn read_checked(&mut self, value: &Option<Scalar<'_>>) -> Option<Date> {
+        match value {
+            None | Some(Scalar::Null) => None,
+            Some(Scalar::Str(s)) if s.trim().is_empty() => None,
+            Some(Scalar::Str(s)) => {
                 let date = Date::parse(s);
                 if date.is_none() {
                     self.fix(Field::Checked, Issue::BadDate);
@@ -816,16 +834,16 @@ impl EntryReader<'_> {
         }
     }
 
-    fn read_status(&mut self, obj: &Map<String, Value>) -> Status {
-        match obj.get("status") {
-            None | Some(Value::Null) => Status::Active,
-            Some(Value::String(word)) => match normal_word(word).as_str() {
+    fn read_status(&mut self, value: &Option<Scalar<'_>>) -> Status {
+        match value {
+            None | Some(Scalar::Null) => Status::Active,
+            Some(Scalar::Str(word)) => match normal_word(word).as_str() {
                 "" | "active" => Status::Active,
                 "inactive" => Status::Inactive,
                 "defunct" => Status::Defunct,
                 // Could be "closed", "suspended"...: never suggest what may not be running.
                 _ => {
-                    self.fix(Field::Status, Issue::UnknownWord(word.clone()));
+                    self.fix(Field::Status, Issue::UnknownWord(word.to_string()));
                     Status::Inactive
                 }
             },

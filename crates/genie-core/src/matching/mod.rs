@@ -12,6 +12,7 @@
 //! - `conditions`: which entries are for people living with a named condition.
 //! - `gaps`: which sub-categories help with which area of support.
 //! - `geo`: haversine distances.
+//! - `shortlist`: the best few for each interest the person named, shown first.
 
 mod conditions;
 mod gaps;
@@ -21,6 +22,7 @@ mod reason;
 mod relax;
 pub mod sample;
 mod score;
+mod shortlist;
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -34,6 +36,7 @@ pub use geo::haversine_km;
 pub use limits::{reach_km, Limit};
 pub use reason::Reason;
 pub use relax::{can_relax, relax};
+pub use shortlist::{per_interest, shortlist, shown_in, Group};
 
 /// Every number matching uses, in one place for readers and for the docs.
 pub mod constants {
@@ -109,6 +112,14 @@ pub fn drop_reported_closed(
     directory: &Directory,
     choices: &[crate::model::Choice],
 ) {
+    retain_open(&mut suggestions.ranked, directory, choices);
+}
+
+fn retain_open(
+    found: &mut Vec<Suggestion>,
+    directory: &Directory,
+    choices: &[crate::model::Choice],
+) {
     let closed: BTreeSet<&str> = choices
         .iter()
         .filter(|c| c.reported_closed())
@@ -117,7 +128,7 @@ pub fn drop_reported_closed(
     if closed.is_empty() {
         return;
     }
-    suggestions.ranked.retain(|s| {
+    found.retain(|s| {
         directory
             .resources
             .get(s.index)
@@ -125,10 +136,16 @@ pub fn drop_reported_closed(
     });
 }
 
-/// Suggests resources from `directory` for a person. `home` is (latitude, longitude) in
-/// degrees, if known; `conditions` are the health conditions they named (entries for those
-/// come first); `today` dates the freshness of entries. Deterministic: the same inputs give
-/// the same list in the same order.
+/// How far from home a person's limits reach, in km: the distance they gave, else the
+/// furthest their travel allows. `None` when there is no limit (no home, or neither given):
+/// then every place counts, and a directory in tiles needs every tile.
+pub fn max_km(preferences: &Preferences, home: Option<(f64, f64)>) -> Option<f64> {
+    limits::Limits::new(preferences, home).max_km
+}
+
+/// Suggests resources from `directory` for a person, every one ranked: [`find`], then
+/// [`Matches::into_ranked`]. Deterministic: the same inputs give the same list in the same
+/// order. A page that shows a few at a time should use [`find`] and [`Matches::best`].
 pub fn suggest(
     directory: &Directory,
     preferences: &Preferences,
@@ -137,6 +154,21 @@ pub fn suggest(
     conditions: &BTreeSet<Condition>,
     today: Date,
 ) -> Suggestions {
+    find(directory, preferences, home, network, conditions, today).into_ranked(directory)
+}
+
+/// Every resource in `directory` that fits a person, with its score and reasons, in no
+/// particular order. `home` is (latitude, longitude) in degrees, if known; `conditions` are the
+/// health conditions they named (entries for those come higher); `today` dates the freshness
+/// of entries. Ranking is left to [`Matches::best`], which orders only what is shown.
+pub fn find(
+    directory: &Directory,
+    preferences: &Preferences,
+    home: Option<(f64, f64)>,
+    network: &Network,
+    conditions: &BTreeSet<Condition>,
+    today: Date,
+) -> Matches {
     let limits = limits::Limits::new(preferences, home);
     let gaps = gaps::gaps(network);
     let companion = companion(network);
@@ -267,27 +299,106 @@ pub fn suggest(
         });
     }
 
-    crate::order::sort_by(&mut ranked, |a, b| {
-        let (ra, rb) = (&directory.resources[a.index], &directory.resources[b.index]);
-        b.score
-            .cmp(&a.score)
-            .then_with(|| compare_names(&ra.name, &rb.name))
-            .then_with(|| ra.id.cmp(&rb.id))
-            .then_with(|| a.index.cmp(&b.index))
-    });
-
     let excluded_most_by = if ranked.is_empty() {
         most_excluding(&counts)
     } else {
         None
     };
 
-    Suggestions {
-        ranked,
+    Matches {
+        found: ranked,
         considered: directory.resources.len(),
         excluded: counts,
         excluded_most_by,
     }
+}
+
+/// What fits a person, not yet in order: see [`find`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matches {
+    /// Every suggestion, in no particular order.
+    pub found: Vec<Suggestion>,
+    /// Resources in the directory.
+    pub considered: usize,
+    /// One count per limit, in `Limit::ALL` order.
+    pub excluded: Vec<LimitCount>,
+    /// As [`Suggestions::excluded_most_by`].
+    pub excluded_most_by: Option<Limit>,
+}
+
+impl Matches {
+    /// How many fit.
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The best `n`, best first: the same as the first `n` of [`suggest`]'s list, found
+    /// without ordering the rest (a selection, then a sort of only those `n`). "Show more"
+    /// asks again with a larger `n`.
+    pub fn best(&self, directory: &Directory, n: usize) -> Vec<Suggestion> {
+        self.best_where(directory, n, |_| true)
+    }
+
+    /// The best `n` of those `keep` accepts, best first.
+    pub fn best_where(
+        &self,
+        directory: &Directory,
+        n: usize,
+        keep: impl Fn(&Suggestion) -> bool,
+    ) -> Vec<Suggestion> {
+        let mut picked: Vec<&Suggestion> = self.found.iter().filter(|s| keep(s)).collect();
+        let order = |a: &&Suggestion, b: &&Suggestion| rank_order(directory, a, b);
+        if n == 0 {
+            return Vec::new();
+        }
+        if n < picked.len() {
+            picked.select_nth_unstable_by(n, order);
+            picked.truncate(n);
+        }
+        picked.sort_unstable_by(order);
+        picked.into_iter().cloned().collect()
+    }
+
+    /// Takes out every entry the person said had closed (see [`drop_reported_closed`]).
+    pub fn drop_reported_closed(
+        &mut self,
+        directory: &Directory,
+        choices: &[crate::model::Choice],
+    ) {
+        retain_open(&mut self.found, directory, choices);
+    }
+
+    /// Every suggestion, best first.
+    pub fn into_ranked(mut self, directory: &Directory) -> Suggestions {
+        self.found
+            .sort_unstable_by(|a, b| rank_order(directory, a, b));
+        Suggestions {
+            ranked: self.found,
+            considered: self.considered,
+            excluded: self.excluded,
+            excluded_most_by: self.excluded_most_by,
+        }
+    }
+}
+
+/// The ranking: higher score first, then name (regardless of case), id and position, so the
+/// order is total and the same on every device.
+fn rank_order(directory: &Directory, a: &Suggestion, b: &Suggestion) -> Ordering {
+    let name = |s: &Suggestion| {
+        directory
+            .resources
+            .get(s.index)
+            .map_or("", |r| r.name.as_str())
+    };
+    b.score
+        .cmp(&a.score)
+        .then_with(|| compare_names(name(a), name(b)))
+        .then_with(|| a.id.cmp(&b.id))
+        .then_with(|| a.index.cmp(&b.index))
 }
 
 /// Adds one left-out resource to the counts. Status is counted for every resource; interest

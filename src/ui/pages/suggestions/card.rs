@@ -1,5 +1,7 @@
-//! One suggestion's card: what it is, why it was suggested, what it costs, when and where it
-//! runs, how to get in touch, and a way to choose it.
+//! One suggestion's card, compact so a phone shows several at once: its name, why it was
+//! suggested and a way to choose it; what it is, what it costs, when and where it runs and how
+//! to get in touch open on request ("More about this", a native disclosure that keyboards and
+//! screen readers know).
 
 use genie_core::directory::Resource;
 use genie_core::matching::Suggestion;
@@ -90,11 +92,14 @@ pub fn SuggestionCard(
     };
     view! {
         <li class="suggestion" data-resource=resource.id.clone()>
-            <h3 id=heading_id.clone() dir="auto">{resource.name.clone()}</h3>
-            <p dir="auto">{resource.description.clone()}</p>
+            <h4 id=heading_id.clone() class="suggestion-name" dir="auto">{resource.name.clone()}</h4>
             <ul class="reasons">{reason_items}</ul>
-            <EntryFacts resource=resource.clone() />
-            {checked}
+            <details class="more" data-testid="more-about">
+                <summary aria-describedby=heading_id.clone()>{t!(i18n, suggest.more_about)}</summary>
+                <p dir="auto">{resource.description.clone()}</p>
+                <EntryFacts resource=resource.clone() />
+                {checked}
+            </details>
             <Show when=tried_before>
                 <p class="hint" data-testid="tried-before-note">{t!(i18n, suggest.tried_before)}</p>
             </Show>

@@ -1,5 +1,8 @@
-//! "Suggestions for you": resources from the area's directory that fit, best first, each with
-//! its reasons; choose up to three and make a small plan for each.
+//! "Suggestions for you": resources from the area's directory that fit, each with its reasons;
+//! choose up to three and make a small plan for each. A phone shows a short choice first (the
+//! best few for each interest named, compact cards); every other suggestion is one tap away,
+//! best first, a page at a time. Only what is shown is put in order (`matching::find`, then
+//! the best few), and choosing does not match the directory again.
 
 mod card;
 mod check_in;
@@ -12,14 +15,18 @@ mod share_notes;
 mod tried;
 mod words;
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use genie_core::area::LatLon;
 use genie_core::directory::Reach;
-use genie_core::matching;
+use genie_core::matching::{self, Suggestion};
+use genie_core::model::Interest;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::platform;
-use crate::session::Session;
+use crate::session::{Session, StorageHealth};
 use crate::ui::area_state::{AreaState, AreaStatus};
 use crate::ui::components::{NearbyMap, NearbyPlace, PageHeading, SafetyNet};
 use card::SuggestionCard;
@@ -27,8 +34,12 @@ use offers::LimitOffers;
 use plan::ChosenList;
 use relax::RelaxLimit;
 
-/// How many suggestions are shown at first, and added by "Show more".
+/// How many "all other suggestions" shows at first, and adds on "Show more".
 const PAGE: usize = 20;
+/// The short list: at least this many for each interest named...
+const PER_INTEREST: usize = 3;
+/// ...and about this many in all when one or two interests were named.
+const SHORT_TOTAL: usize = 6;
 
 /// The suggestions page.
 #[component]
@@ -44,15 +55,37 @@ pub fn SuggestionsPage() -> impl IntoView {
             .with(|l| l.locate(&typed))
             .map(|p| (p.lat, p.lon))
     });
-    let results = Memo::new(move |_| {
-        if area.status.get() != AreaStatus::Ready {
+    // Only entries reported closed matter to matching, not every change to the choices: a
+    // choice made on this page must not match the whole directory again.
+    let closed = Memo::new(move |_| {
+        state.choices.with(|cs| {
+            cs.iter()
+                .filter(|c| c.reported_closed())
+                .map(|c| c.resource_id.clone())
+                .collect::<BTreeSet<String>>()
+        })
+    });
+    // A directory in tiles: fetch the tiles within the person's reach, and more if they
+    // widen it.
+    // Not before the person's answers are read: default answers have no limit, which would
+    // fetch every tile.
+    Effect::new(move |_| {
+        let read = !matches!(state.health.get(), StorageHealth::Opening);
+        if read && area.index.with(Option::is_some) {
+            let home = home.get();
+            let max_km = state.preferences.with(|p| matching::max_km(p, home));
+            area.want(home, max_km);
+        }
+    });
+    let matches = Memo::new(move |_| {
+        if area.status.get() != AreaStatus::Ready || area.pending.get() {
             return None;
         }
         let directory = area.directory.get();
         let conditions = state.profile.with(|p| p.conditions.clone());
         let mut found = state.preferences.with(|prefs| {
             state.wave.with(|w| {
-                matching::suggest(
+                matching::find(
                     &directory,
                     prefs,
                     home.get(),
@@ -62,12 +95,37 @@ pub fn SuggestionsPage() -> impl IntoView {
                 )
             })
         });
-        state
-            .choices
-            .with(|cs| matching::drop_reported_closed(&mut found, &directory, cs));
-        Some(found)
+        closed.with(|closed| found.found.retain(|s| !closed.contains(&s.id)));
+        Some(Arc::new(found))
     });
-    let shown = RwSignal::new(PAGE);
+    let interests = Memo::new(move |_| state.preferences.with(|p| p.interests.clone()));
+    let groups = Memo::new(move |_| {
+        let found = matches.get()?;
+        let groups = area.directory.with(|d| {
+            interests.with(|i| matching::shortlist(&found, d, i, PER_INTEREST, SHORT_TOTAL))
+        });
+        Some(groups)
+    });
+    let short_count = Memo::new(move |_| {
+        groups.with(|g| {
+            g.as_ref()
+                .map_or(0, |g| g.iter().map(|g| g.suggestions.len()).sum::<usize>())
+        })
+    });
+    // "All other suggestions": closed until asked for, then a page at a time.
+    let rest_open = RwSignal::new(false);
+    let rest_shown = RwSignal::new(PAGE);
+    let rest = Memo::new(move |_| {
+        if !rest_open.get() {
+            return Vec::new();
+        }
+        let Some(found) = matches.get() else {
+            return Vec::new();
+        };
+        let shown = groups.with(|g| g.as_deref().map(matching::shown_in).unwrap_or_default());
+        area.directory
+            .with(|d| found.best_where(d, rest_shown.get(), |s| !shown.contains(&s.index)))
+    });
     let hidden_note = move || {
         let names = state.choices.with(|cs| {
             cs.iter()
@@ -94,6 +152,73 @@ pub fn SuggestionsPage() -> impl IntoView {
         }
     };
 
+    // The map shows what the lists show, numbered as they are: the short list first, then
+    // "all other suggestions" once opened.
+    let map = move || {
+        let (lat, lon) = home.get()?;
+        let directory = area.directory.get();
+        let mut listed: Vec<Suggestion> = groups
+            .get()?
+            .into_iter()
+            .flat_map(|g| g.suggestions)
+            .collect();
+        listed.extend(rest.get());
+        let places: Vec<NearbyPlace> = listed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match &directory.resources.get(s.index)?.reach {
+                Reach::Local { location } => Some(NearbyPlace {
+                    number: i + 1,
+                    name: directory.resources.get(s.index)?.name.clone(),
+                    at: LatLon {
+                        lat: location.lat,
+                        lon: location.lon,
+                    },
+                }),
+                _ => None,
+            })
+            .collect();
+        (!places.is_empty()).then(|| view! { <NearbyMap home=LatLon { lat, lon } places=places /> })
+    };
+
+    let card = move |s: Suggestion| {
+        let resource = area.directory.with(|d| d.resources.get(s.index).cloned())?;
+        Some(view! { <SuggestionCard suggestion=s resource=resource refused=refused /> })
+    };
+
+    let short_list = move || {
+        let mut start = 1;
+        groups
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|group| {
+                let title = match group.interest {
+                    Some(interest) => group_title(interest, i18n.get_locale()),
+                    None => td_string!(i18n.get_locale(), suggest_group.best),
+                };
+                let first = start;
+                start += group.suggestions.len();
+                let body = if group.suggestions.is_empty() {
+                    view! { <p class="hint">{t!(i18n, suggest.group_none)}</p> }.into_any()
+                } else {
+                    let cards = group
+                        .suggestions
+                        .into_iter()
+                        .filter_map(card)
+                        .collect_view();
+                    view! { <ol class="suggestions" start=first>{cards}</ol> }.into_any()
+                };
+                view! {
+                    <section class="suggestion-group">
+                        <h3>{title}</h3>
+                        {body}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+
     let body = move || match area.status.get() {
         AreaStatus::NotLoaded | AreaStatus::Loading => {
             view! { <p role="status">{t!(i18n, suggest.loading)}</p> }.into_any()
@@ -116,60 +241,65 @@ pub fn SuggestionsPage() -> impl IntoView {
         .into_any(),
         AreaStatus::Unusable => view! { <DirectoryUnusable /> }.into_any(),
         AreaStatus::Ready => {
-            let Some(found) = results.get() else {
-                return ().into_any();
+            // Only whether there is anything, and how many: the lists follow on their own.
+            let Some((total, excluded_most_by)) =
+                matches.with(|m| m.as_ref().map(|m| (m.len(), m.excluded_most_by)))
+            else {
+                // The tiles for this person's reach are still on their way.
+                return view! { <p role="status">{t!(i18n, suggest.loading)}</p> }.into_any();
             };
-            if found.ranked.is_empty() {
+            if total == 0 {
                 return view! {
                     <p class="lead" data-testid="no-match">{t!(i18n, suggest.none)}</p>
-                    <RelaxLimit limit=found.excluded_most_by />
+                    <RelaxLimit limit=excluded_most_by />
                 }
                 .into_any();
             }
-            let total = found.ranked.len();
-            let directory = area.directory.get();
-            // The map shows the same suggestions as the list, numbered alike.
-            let nearby: Vec<NearbyPlace> = found
-                .ranked
-                .iter()
-                .take(shown.get())
-                .enumerate()
-                .filter_map(|(i, s)| {
-                    let resource = directory.resources.get(s.index)?;
-                    match &resource.reach {
-                        Reach::Local { location } => Some(NearbyPlace {
-                            number: i + 1,
-                            name: resource.name.clone(),
-                            at: LatLon {
-                                lat: location.lat,
-                                lon: location.lon,
-                            },
-                        }),
-                        _ => None,
-                    }
-                })
-                .collect();
-            let map = home.get().filter(|_| !nearby.is_empty()).map(|(lat, lon)| {
-                view! { <NearbyMap home=LatLon { lat, lon } places=nearby /> }
-            });
-            let cards = found
-                .ranked
-                .into_iter()
-                .take(shown.get())
-                .filter_map(|s| {
-                    let resource = directory.resources.get(s.index)?.clone();
-                    Some(
-                        view! { <SuggestionCard suggestion=s resource=resource refused=refused /> },
-                    )
-                })
-                .collect_view();
+            // The count is a plain number here; the languages work formats it for the locale.
+            let others = move || total.saturating_sub(short_count.get());
             view! {
                 <p data-testid="suggestion-count">{move || t_string!(i18n, suggest.count, count = total)}</p>
+                <p class="hint">{t!(i18n, suggest.short_intro)}</p>
                 {map}
-                <ol class="suggestions" data-testid="suggestions">{cards}</ol>
-                <Show when=move || { shown.get() < total }>
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <div data-testid="suggestions">
+                    {short_list}
+                    <Show when=move || rest_open.get()>
+                        <section class="suggestion-group" id="more-suggestions">
+                            <h3>{t!(i18n, suggest.rest_title)}</h3>
+                            <ol class="suggestions" start=move || short_count.get() + 1>
+                                <For
+                                    each=move || rest.get()
+                                    key=|s| (s.index, s.score)
+                                    children=move |s| card(s)
+                                />
+                            </ol>
+                        </section>
+                    </Show>
+                </div>
+                <Show when=move || rest_open.get() && rest.with(Vec::len) < others()>
+                    <button type="button" class="button" on:click=move |_| rest_shown.update(|n| *n += PAGE)>
                         {t!(i18n, suggest.show_more)}
+                    </button>
+                </Show>
+                <Show when=move || { others() > 0 }>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="show-all"
+                        aria-expanded=move || if rest_open.get() { "true" } else { "false" }
+                        aria-controls="more-suggestions"
+                        on:click=move |_| {
+                            rest_open.update(|open| *open = !*open);
+                            rest_shown.set(PAGE);
+                        }
+                    >
+                        {move || {
+                            if rest_open.get() {
+                                t_string!(i18n, suggest.show_fewer).to_string()
+                            } else {
+                                t_string!(i18n, suggest.show_all, count = total)
+                            }
+                        }}
                     </button>
                 </Show>
             }
@@ -189,6 +319,23 @@ pub fn SuggestionsPage() -> impl IntoView {
         <h2>{t!(i18n, suggest.list_title)}</h2>
         {hidden_note}
         {body}
+    }
+}
+
+/// The heading of one interest's few suggestions.
+fn group_title(interest: Interest, locale: Locale) -> &'static str {
+    match interest {
+        Interest::Creative => td_string!(locale, suggest_group.creative),
+        Interest::Social => td_string!(locale, suggest_group.social),
+        Interest::LearnAboutHealth => td_string!(locale, suggest_group.learn_about_health),
+        Interest::LoseWeight => td_string!(locale, suggest_group.lose_weight),
+        Interest::GetFitter => td_string!(locale, suggest_group.get_fitter),
+        Interest::LearnSkills => td_string!(locale, suggest_group.learn_skills),
+        Interest::Carer => td_string!(locale, suggest_group.carer),
+        Interest::SeeOthers => td_string!(locale, suggest_group.see_others),
+        Interest::StayIndependent => td_string!(locale, suggest_group.stay_independent),
+        Interest::CommunityTransport => td_string!(locale, suggest_group.community_transport),
+        Interest::HelpOthers => td_string!(locale, suggest_group.help_others),
     }
 }
 

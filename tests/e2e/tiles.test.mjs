@@ -1,0 +1,110 @@
+// A directory published as tiles by place (genie-area tiles): the app fetches only the tiles
+// within the person's reach, fetches more when they widen it, and suggests exactly what the
+// single file would have suggested.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const site = join(root, 'target', 'e2e-tiles-site');
+const singleSite = join(root, 'target', 'e2e-tiles-single');
+let tiled;
+let single;
+before(async () => {
+  // A made-up county of 3,000 entries around the sample area (the sample itself fits in a
+  // few tiles), published once as one file and once as tiles.
+  const generated = join(root, 'target', 'e2e-tiles-3000.json');
+  execFileSync('cargo', ['run', '-q', '-p', 'genie-core', '--example', 'directory_gen', '--', '3000', generated, '5'], {
+    stdio: 'ignore',
+  });
+  for (const dir of [site, singleSite]) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(distDir, dir, { recursive: true });
+    cpSync(generated, join(dir, 'area', 'directory.json'));
+  }
+  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), singleSite], { stdio: 'ignore' });
+  execFileSync('cargo', ['run', '-q', '-p', 'genie-area', '--', 'tiles', join(site, 'area')], { stdio: 'ignore' });
+  rmSync(join(site, 'area', 'directory.json'));
+  const settings = join(site, 'area', 'area.json');
+  writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), directory: 'tiles' }, null, 2));
+  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), site], { stdio: 'ignore' });
+  tiled = await serveApp({ dir: site });
+  single = await serveApp({ dir: singleSite });
+});
+after(async () => {
+  await tiled.close();
+  await single.close();
+  rmSync(site, { recursive: true, force: true });
+  rmSync(singleSite, { recursive: true, force: true });
+});
+
+const index = () => JSON.parse(readFileSync(join(site, 'area', 'tiles', 'index.json'), 'utf8'));
+
+/** Sets a home and interests, picks how the person travels, and lists every suggestion. */
+async function suggestions(page, url, travel) {
+  await page.goto(`${url}#/preferences`);
+  const group = page.getByRole('group', { name: t.prefs.travel_legend });
+  for (const mode of ['walk', 'bus', 'car']) {
+    const box = group.getByLabel(t.travel[mode]);
+    if ((await box.isChecked()) !== travel.includes(mode)) await box.click();
+  }
+  await waitForSaved(page);
+  await page.goto(`${url}#/suggestions`);
+  const list = page.getByTestId('suggestions');
+  await list.locator('li.suggestion').first().waitFor();
+  const all = page.getByTestId('show-all');
+  if ((await all.count()) > 0) {
+    await all.click();
+    while ((await page.getByRole('button', { name: t.suggest.show_more }).count()) > 0) {
+      await page.getByRole('button', { name: t.suggest.show_more }).click();
+    }
+  }
+  return list.locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource));
+}
+
+async function person(page, url) {
+  await page.goto(`${url}#/about-you`);
+  await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+  await page.goto(`${url}#/preferences`);
+  await page.getByLabel(t.interest.get_fitter).check();
+  await page.getByLabel(t.interest.social).check();
+  await waitForSaved(page);
+}
+
+test('only the tiles within reach are fetched, more when widened, and the suggestions are the same', async () => {
+  const expected = {};
+  await withBrowser(async (open) => {
+    const { page } = await open();
+    await person(page, single.url);
+    expected.walk = await suggestions(page, single.url, ['walk']);
+    expected.car = await suggestions(page, single.url, ['walk', 'car']);
+  });
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    const fetched = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/area/')) fetched.push(path.split('/area/')[1]);
+    });
+    await person(page, tiled.url);
+    const walk = await suggestions(page, tiled.url, ['walk']);
+    assert.deepEqual(walk, expected.walk, 'on foot: as from the single file');
+    const { tiles, remote } = index();
+    const tileFiles = (names) => names.filter((f) => f.startsWith('tiles/r')).map((f) => f.slice(6));
+    const near = tileFiles(fetched);
+    assert.ok(fetched.includes('tiles/index.json') && fetched.includes(`tiles/${remote.file}`), fetched.join(' '));
+    assert.ok(!fetched.includes('directory.json'), 'the single file is not asked for');
+    assert.ok(near.length >= 1 && near.length < tiles.length, `${near.length} of ${tiles.length} tiles on foot`);
+
+    // Wider: by car, more tiles come, each once, and the suggestions still match.
+    const car = await suggestions(page, tiled.url, ['walk', 'car']);
+    assert.deepEqual(car, expected.car, 'by car: as from the single file');
+    const wider = tileFiles(fetched);
+    assert.ok(wider.length > near.length, `${wider.length} tiles by car`);
+    assert.equal(new Set(wider).size, wider.length, 'no tile fetched twice');
+    assert.deepEqual(problems, []);
+  });
+});
