@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import {
   addMembers,
   catalogues,
+  openAddForm,
   plural,
   seriousAxeViolations,
   serveApp,
@@ -75,10 +76,15 @@ async function wholeSession(tag, browserLocale) {
       const list = page.getByTestId('suggestions');
       await list.waitFor();
       const cards = list.locator('li.suggestion');
-      const shown = await cards.count();
-      await page.getByTestId('suggestion-count').getByText(plural(w.suggest, 'count', shown, { tag })).waitFor();
+      await cards.first().waitFor();
+      // The count says how many suggestions there are in all (the short list shows the best
+      // few), with the language's own plural form.
+      const said = (await page.getByTestId('suggestion-count').textContent()).trim();
+      const total = Number(said.replace(/\D/g, ''));
+      assert.ok(total >= (await cards.count()), `${said}: at least the cards shown`);
+      assert.equal(said, plural(w.suggest, 'count', total, { tag }));
       await cards.first().locator('.reasons').getByText(w.reason.free, { exact: true }).waitFor();
-      const name = (await cards.first().locator('h3').textContent()).trim();
+      const name = (await cards.first().locator('.suggestion-name').textContent()).trim();
       await cards.first().getByRole('button', { name: w.suggest.choose }).click();
       await page.getByTestId('announcement').getByText(fill(w.suggest.chose, { name, count: 1 })).waitFor();
       const plan = page.locator('article.plan').first();
@@ -98,6 +104,7 @@ async function wholeSession(tag, browserLocale) {
 
       // Half-typed on the map, not yet added: kept as a draft.
       await page.goto(`${server.url}#/network`);
+      await openAddForm(page, { words: w });
       await page.getByLabel(w.network.name_label, { exact: true }).fill('Half typed');
 
       // Switch to English mid-session: every answer and the half-typed name are still there.

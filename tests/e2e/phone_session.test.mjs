@@ -67,7 +67,7 @@ test('a whole session by taps on a slowed phone stores exactly what was entered'
       await list.waitFor();
       const card = list.locator('li.suggestion').first();
       const chosenId = await card.getAttribute('data-resource');
-      const chosenName = (await card.locator('h3').textContent()).trim();
+      const chosenName = (await card.locator('.suggestion-name').textContent()).trim();
       await card.getByRole('button', { name: t.suggest.choose }).tap();
       await page
         .getByTestId('announcement')
