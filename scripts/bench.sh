@@ -6,6 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$GENIE_ROOT"
 
 "$GENIE_ROOT/scripts/setup.sh" >/dev/null
+# twiggy reads where the wasm's bytes are; only the benchmark needs it, so setup.sh leaves it out.
+TWIGGY_VERSION=0.8.0
+if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
+fi
 
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
