@@ -235,6 +235,8 @@ test('a card says what it costs, when it runs, where it is and how to get in tou
     assert.equal(await card.locator('[data-fact=website]').count(), 0, 'no website in the entry, none shown');
 
     // Every card's terms and links come from the catalogue and the entry; websites are links.
+    // Each card's details are built when first opened: open them all.
+    await list.locator('details.more').evaluateAll((els) => els.forEach((d) => (d.open = true)));
     for (const id of await list.locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource))) {
       const each = list.locator(`li.suggestion[data-resource="${id}"]`);
       const r = byId[id];
@@ -486,6 +488,12 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     await plan.getByLabel(t.reported.closed).check();
     await plan.getByLabel(t.suggest.entry_note_text).fill('Moved to the library; café & garden closed');
     await waitForSaved(page);
+    // Closed and opened again, the panel shows what was typed and ticked.
+    await plan.getByText(t.suggest.entry_note_title).click();
+    assert.equal(await notePanel.evaluate((el) => el.open), false);
+    await plan.getByText(t.suggest.entry_note_title).click();
+    assert.equal(await plan.getByLabel(t.suggest.entry_note_text).inputValue(), 'Moved to the library; café & garden closed');
+    assert.equal(await plan.getByLabel(t.reported.closed).isChecked(), true);
 
     // The person sees exactly what would be shared, as text.
     const preview = page.getByTestId('share-notes-preview');

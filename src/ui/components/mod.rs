@@ -2,6 +2,7 @@
 
 mod ask_first;
 mod choice_fields;
+mod disclosure;
 pub mod keeping;
 mod kind_icon;
 mod language_choice;
@@ -15,6 +16,7 @@ mod update_prompt;
 
 pub use ask_first::AskFirst;
 pub use choice_fields::{radio_option, CheckboxGroup, RadioGroup, SelectField};
+pub use disclosure::disclosure;
 pub use keeping::{BringAcross, Keeping, KeepingHelp, KeepingNotice, SafetyNet};
 pub use kind_icon::{kind_colour, KindIcon};
 pub use language_choice::LanguageChoice;

@@ -14,6 +14,7 @@ use super::words::reason_words;
 use crate::i18n::*;
 use crate::platform;
 use crate::session::{ChooseError, Session};
+use crate::ui::components::disclosure;
 use crate::ui::labels::date_locale;
 
 /// One suggestion. `refused` names the card whose "Choose this" was refused because three are
@@ -58,16 +59,34 @@ pub fn SuggestionCard(
             .map(|(word, text)| view! { <li data-reason=word>{text}</li> })
             .collect_view()
     };
-    let checked = resource.checked.map(|date| {
-        view! {
-            <p class="hint" data-testid="last-checked">
-                {move || {
-                    let when = platform::local_date(date.noon_utc(), date_locale(i18n.get_locale()));
-                    t_string!(i18n, suggest.last_checked, date = when)
-                }}
-            </p>
-        }
-    });
+    // What it is, its times, place and contact: built when first opened.
+    let more = disclosure(
+        "more",
+        Some("more-about"),
+        false,
+        view! { <summary aria-describedby=heading_id.clone()>{t!(i18n, suggest.more_about)}</summary> },
+        {
+            let resource = resource.clone();
+            move || {
+                let checked = resource.checked.map(|date| {
+                view! {
+                    <p class="hint" data-testid="last-checked">
+                        {move || {
+                            let when = platform::local_date(date.noon_utc(), date_locale(i18n.get_locale()));
+                            t_string!(i18n, suggest.last_checked, date = when)
+                        }}
+                    </p>
+                }
+            });
+                view! {
+                    <p dir="auto">{resource.description.clone()}</p>
+                    <EntryFacts resource=resource />
+                    {checked}
+                }
+                .into_any()
+            }
+        },
+    );
     let is_chosen = chosen.clone();
     let refusal = NodeRef::<P>::new();
     let choose = move |_| match state.choose(&id, &name) {
@@ -94,12 +113,7 @@ pub fn SuggestionCard(
         <li class="suggestion" data-resource=resource.id.clone()>
             <h4 id=heading_id.clone() class="suggestion-name" dir="auto">{resource.name.clone()}</h4>
             <ul class="reasons">{reason_items}</ul>
-            <details class="more" data-testid="more-about">
-                <summary aria-describedby=heading_id.clone()>{t!(i18n, suggest.more_about)}</summary>
-                <p dir="auto">{resource.description.clone()}</p>
-                <EntryFacts resource=resource.clone() />
-                {checked}
-            </details>
+            {more}
             <Show when=tried_before>
                 <p class="hint" data-testid="tried-before-note">{t!(i18n, suggest.tried_before)}</p>
             </Show>

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::*;
 use crate::platform;
 use crate::session::Session;
-use crate::ui::components::{radio_option, CheckboxGroup};
+use crate::ui::components::{disclosure, radio_option, CheckboxGroup};
 use crate::ui::labels::Labelled;
 
 #[component]
@@ -147,9 +147,8 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             view! { <p class="hint" data-testid="last-check-in">{t_string!(i18n, check_in.last, date = date, what = what)}</p> }
         })
     };
-    view! {
-        <details class="check-in" data-testid="check-in" open=started>
-            <summary>{t!(i18n, check_in.title)}</summary>
+    let body = move || {
+        view! {
             {last_words}
             <fieldset
                 class="choices"
@@ -206,7 +205,17 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             <button type="button" class="button primary" on:click=save>
                 {t!(i18n, check_in.save)}
             </button>
-        </details>
+        }
+        .into_any()
+    };
+    view! {
+        {disclosure(
+            "check-in",
+            Some("check-in"),
+            started,
+            view! { <summary>{t!(i18n, check_in.title)}</summary> },
+            body,
+        )}
         <OnMapOffer id=id />
     }
 }

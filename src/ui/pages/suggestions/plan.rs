@@ -17,7 +17,7 @@ use crate::platform;
 use crate::session::Session;
 use crate::ui::area_state::AreaState;
 use crate::ui::components::network_map::display_name;
-use crate::ui::components::{CheckboxGroup, SelectField};
+use crate::ui::components::{disclosure, CheckboxGroup, SelectField};
 
 /// The choices being tried now, each with its small plan; then those tried before.
 #[component]
@@ -232,9 +232,8 @@ pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
             .find(|c| c.id == id)
             .is_some_and(|c| !c.entry_note.is_empty())
     });
-    view! {
-        <details class="entry-note" open=has_note>
-            <summary>{t!(i18n, suggest.entry_note_title)}</summary>
+    let body = move || {
+        view! {
             <p class="hint">{t!(i18n, suggest.entry_note_hint)}</p>
             <CheckboxGroup
                 legend=Signal::derive(move || t_string!(i18n, suggest.entry_note_legend).to_string())
@@ -274,6 +273,14 @@ pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
                     }
                 ></textarea>
             </div>
-        </details>
-    }
+        }
+        .into_any()
+    };
+    disclosure(
+        "entry-note",
+        None,
+        has_note,
+        view! { <summary>{t!(i18n, suggest.entry_note_title)}</summary> },
+        body,
+    )
 }
