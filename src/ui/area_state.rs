@@ -4,20 +4,20 @@
 //! A large area publishes its directory as tiles by place (`area/tiles/index.json`, written by
 //! `genie-area tiles`): then only the tiles within the person's reach are fetched and checked
 //! ([`AreaState::want`]), and more when they widen it. Tile files carry a hash of their text in
-//! their name, so each is fetched once. A small area's single `area/directory.json` is read
-//! whole, as before.
+//! their name, so each is fetched once. All requests go out together; each file is checked in
+//! a task of its own and put in its place, so the page keeps answering and shows how far it
+//! has got. A small area's single `area/directory.json` is read whole.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use genie_core::area::{AreaLookup, AreaSettings};
-use std::collections::{BTreeMap, HashSet};
-
-use genie_core::directory::tiles::{self, TileFile, TileIndex};
+use genie_core::directory::tiles::{self, Assembly, TileFile, TileIndex};
 use genie_core::directory::{self, Directory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::platform::{self, fetch_text};
+use crate::platform::{self, fetch_bytes, fetch_text, next_task, start_fetch};
 
 /// Where the area's files are, relative to the app.
 const DIRECTORY_PATH: &str = "area/directory.json";
@@ -55,10 +55,17 @@ pub struct AreaState {
     pub index: RwSignal<Option<Arc<TileIndex>>>,
     /// Tiles for the person's reach are being fetched: the directory is not yet complete.
     pub pending: RwSignal<bool>,
-    /// Tiles checked so far, by file name, with their problem counts.
-    loaded: StoredValue<BTreeMap<String, (TileFile, Directory, usize)>>,
     /// Tile files being fetched now, so two requests never fetch one twice.
     in_flight: StoredValue<HashSet<String>>,
+    /// Entries of the tiles asked for so far that have been checked, of how many: shown while
+    /// the tiles are prepared.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Tile files checked and in `directory`.
+    checked: StoredValue<HashSet<String>>,
+    /// Where each entry of `directory` belongs in the single file, for the next tile.
+    assembly: StoredValue<Assembly>,
+    /// Counts the starts of loading: tiles still arriving for an earlier start are dropped.
+    generation: StoredValue<u32>,
 }
 
 impl AreaState {
@@ -72,8 +79,11 @@ impl AreaState {
             settings_read: RwSignal::new(false),
             index: RwSignal::new(None),
             pending: RwSignal::new(false),
-            loaded: StoredValue::new(BTreeMap::new()),
             in_flight: StoredValue::new(HashSet::new()),
+            progress: RwSignal::new(None),
+            checked: StoredValue::new(HashSet::new()),
+            assembly: StoredValue::new(Assembly::default()),
+            generation: StoredValue::new(0),
         };
         provide_context(state);
         state
@@ -113,32 +123,46 @@ impl AreaState {
             return;
         }
         self.status.set(AreaStatus::Loading);
+        // A new start (after a failure): whatever an earlier one fetched is left behind.
+        self.generation.update_value(|g| *g += 1);
+        self.checked.update_value(HashSet::clear);
+        self.in_flight.update_value(HashSet::clear);
+        self.assembly.set_value(Assembly::default());
+        self.progress.set(None);
         spawn_local(async move {
+            // The lookup is a help, not a need: without it, suggestions come without distances.
+            let lookup = start_fetch(LOOKUP_PATH);
             // Tiles when the area's settings say so (`"directory": "tiles"`); else, or when
             // the index cannot be read, the single file.
             let tiled = fetch_text(SETTINGS_PATH)
                 .await
                 .is_ok_and(|text| tiles::announced(&text));
             let index = if tiled {
-                fetch_text(TILES_INDEX)
+                fetch_bytes(TILES_INDEX)
                     .await
                     .ok()
-                    .and_then(|text| TileIndex::parse(&text))
+                    .and_then(|bytes| TileIndex::parse(&String::from_utf8_lossy(&bytes)))
             } else {
                 None
             };
+            let directory = match index {
+                Some(_) => None,
+                None => Some(start_fetch(DIRECTORY_PATH)),
+            };
+            let lookup = lookup
+                .bytes()
+                .await
+                .ok()
+                .and_then(|bytes| AreaLookup::parse(&String::from_utf8_lossy(&bytes)))
+                .unwrap_or_default();
+            self.lookup.set(Arc::new(lookup));
             if let Some(index) = index {
-                let lookup = fetch_text(LOOKUP_PATH)
-                    .await
-                    .ok()
-                    .and_then(|text| AreaLookup::parse(&text))
-                    .unwrap_or_default();
-                self.lookup.set(Arc::new(lookup));
                 let usable = index.entries > 0;
                 self.directory.set(Arc::new(Directory {
                     area: index.area.clone(),
                     ..Directory::default()
                 }));
+                self.problems.set(0);
                 // The tiles follow from the person's reach: see `want`.
                 self.pending.set(usable);
                 self.index.set(Some(Arc::new(index)));
@@ -149,21 +173,17 @@ impl AreaState {
                 });
                 return;
             }
-            let Ok(text) = fetch_text(DIRECTORY_PATH).await else {
+            let Some(Ok(bytes)) = (match directory {
+                Some(request) => Some(request.bytes().await),
+                None => None,
+            }) else {
                 self.status.set(AreaStatus::Failed);
                 return;
             };
-            let (checked, problems) = directory::validate(&text);
-            // The lookup is a help, not a need: without it, suggestions come without distances.
-            let lookup = fetch_text(LOOKUP_PATH)
-                .await
-                .ok()
-                .and_then(|text| AreaLookup::parse(&text))
-                .unwrap_or_default();
+            let (checked, problems) = directory::validate_bytes(&bytes);
             self.problems.set(problems.len());
             let usable = !checked.resources.is_empty();
             self.directory.set(Arc::new(checked));
-            self.lookup.set(Arc::new(lookup));
             self.status.set(if usable {
                 AreaStatus::Ready
             } else {
@@ -173,8 +193,8 @@ impl AreaState {
     }
 
     /// For a directory in tiles: makes sure every tile within `max_km` of `home` (all of them
-    /// with no home or no limit) is fetched and checked, then puts the directory together from
-    /// every tile checked so far. Does nothing for a single-file directory.
+    /// with no home or no limit) is fetched, checked and in the directory. Does nothing for a
+    /// single-file directory.
     pub fn want(self, home: Option<(f64, f64)>, max_km: Option<f64>) {
         let Some(index) = self.index.get_untracked() else {
             return;
@@ -183,53 +203,74 @@ impl AreaState {
             .needed(home, max_km)
             .into_iter()
             .filter(|f| {
-                !self.loaded.with_value(|l| l.contains_key(&f.file))
+                !self.checked.with_value(|l| l.contains(&f.file))
                     && !self.in_flight.with_value(|l| l.contains(&f.file))
             })
             .cloned()
             .collect();
         if missing.is_empty() {
             if self.in_flight.with_value(HashSet::is_empty) && self.pending.get_untracked() {
-                self.assemble(&index);
+                self.pending.set(false);
             }
             return;
         }
         self.pending.set(true);
         self.in_flight
             .update_value(|l| l.extend(missing.iter().map(|f| f.file.clone())));
+        let more: usize = missing.iter().map(|f| f.entries).sum();
+        self.progress.update(|p| {
+            let (done, total) = p.unwrap_or((0, 0));
+            *p = Some((done, total + more));
+        });
+        let generation = self.generation.get_value();
         spawn_local(async move {
-            for file in missing {
-                let text = fetch_text(&format!("{TILES_FOLDER}{}", file.file)).await;
+            let requests: Vec<_> = missing
+                .into_iter()
+                .map(|file| {
+                    let request = start_fetch(&format!("{TILES_FOLDER}{}", file.file));
+                    (file, request)
+                })
+                .collect();
+            for (file, request) in requests {
+                let bytes = request.bytes().await;
+                // Each file in a task of its own, even when it came at once from the copy
+                // kept on the device.
+                next_task().await;
+                if self.generation.get_value() != generation {
+                    return;
+                }
                 self.in_flight.update_value(|l| {
                     l.remove(&file.file);
                 });
-                let Ok(text) = text else {
+                let Ok(bytes) = bytes else {
                     self.status.set(AreaStatus::Failed);
                     self.pending.set(false);
+                    self.progress.set(None);
                     return;
                 };
-                let (checked, problems) = directory::validate(&text);
-                self.loaded.update_value(|l| {
-                    l.insert(file.file.clone(), (file, checked, problems.len()));
+                let (checked, problems) = directory::validate_bytes(&bytes);
+                drop(bytes);
+                // Untracked: nothing is matched against a directory still being put together.
+                self.directory.update_untracked(|d| {
+                    let resources = &mut Arc::make_mut(d).resources;
+                    self.assembly
+                        .update_value(|a| a.add(resources, &file, checked));
+                });
+                self.checked.update_value(|l| {
+                    l.insert(file.file.clone());
+                });
+                self.problems.update(|p| *p += problems.len());
+                self.progress.update(|p| {
+                    if let Some((done, _)) = p {
+                        *done += file.entries;
+                    }
                 });
             }
             if self.in_flight.with_value(HashSet::is_empty) {
-                self.assemble(&index);
+                self.directory.notify();
+                self.pending.set(false);
+                self.progress.set(None);
             }
         });
-    }
-
-    /// The directory from every tile checked so far, in the single file's order.
-    fn assemble(self, index: &TileIndex) {
-        let (merged, problems) = self.loaded.with_value(|l| {
-            let parts: Vec<(&TileFile, &Directory)> = l.values().map(|(f, d, _)| (f, d)).collect();
-            (
-                tiles::merge(&index.area, &parts),
-                l.values().map(|(_, _, p)| p).sum::<usize>(),
-            )
-        });
-        self.problems.set(problems);
-        self.directory.set(Arc::new(merged));
-        self.pending.set(false);
     }
 }

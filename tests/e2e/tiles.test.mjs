@@ -95,7 +95,10 @@ test('only the tiles within reach are fetched, more when widened, and the sugges
     const { tiles, remote } = index();
     const tileFiles = (names) => names.filter((f) => f.startsWith('tiles/r')).map((f) => f.slice(6));
     const near = tileFiles(fetched);
-    assert.ok(fetched.includes('tiles/index.json') && fetched.includes(`tiles/${remote.file}`), fetched.join(' '));
+    assert.ok(fetched.includes('tiles/index.json'), fetched.join(' '));
+    // National and online entries, in parts of their own, always come.
+    assert.ok(remote.length >= 1);
+    for (const part of remote) assert.ok(fetched.includes(`tiles/${part.file}`), `${part.file}: ${fetched.join(' ')}`);
     assert.ok(!fetched.includes('directory.json'), 'the single file is not asked for');
     assert.ok(near.length >= 1 && near.length < tiles.length, `${near.length} of ${tiles.length} tiles on foot`);
 
@@ -105,6 +108,39 @@ test('only the tiles within reach are fetched, more when widened, and the sugges
     const wider = tileFiles(fetched);
     assert.ok(wider.length > near.length, `${wider.length} tiles by car`);
     assert.equal(new Set(wider).size, wider.length, 'no tile fetched twice');
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('while tiles arrive, the page says how far it has got and keeps answering', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await person(page, tiled.url);
+    // A slow connection: each tile takes a while.
+    await page.route('**/area/tiles/r*', async (route) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    await page.goto(`${tiled.url}#/suggestions`);
+    const preparing = page.getByTestId('preparing');
+    const bar = preparing.locator('progress');
+    await bar.waitFor();
+    const max = Number(await bar.getAttribute('max'));
+    const value = Number(await bar.getAttribute('value'));
+    assert.ok(max > 0 && value < max, `${value} of ${max}`);
+    // The bar is named by the words above it, and the numbers are written out below it.
+    assert.equal(await page.getByRole('progressbar', { name: t.suggest.loading }).count(), 1);
+    const words = (await preparing.locator('.hint').textContent()).trim();
+    const pattern = new RegExp(
+      `^${t.suggest.loading_progress.replace('{{ done }}', '[0-9,]+').replace('{{ total }}', '[0-9,]+')}$`,
+    );
+    assert.match(words, pattern);
+    // The page answers meanwhile: a link at the foot of the page works at once.
+    await page.getByRole('link', { name: t.privacy.link }).click();
+    await page.getByRole('heading', { level: 1, name: t.privacy.title }).waitFor({ timeout: 5000 });
+    await page.goBack();
+    await page.getByTestId('suggestions').locator('li.suggestion').first().waitFor();
+    assert.equal(await preparing.count(), 0, 'the progress goes once the list is there');
     assert.deepEqual(problems, []);
   });
 });

@@ -42,8 +42,8 @@ and writes lookup.json (into the folder, keeping the neighbourhoods already ther
   --out <file>            where to write (default: <folder>/lookup.json)
 
 tiles writes the folder's directory.json again as tiles by place in <folder>/tiles/ (an
-index.json, one file per 11 km square that has entries, and one for national and online
-services), so each phone fetches only what is within the person's reach. Worth it from a few
+index.json, a file per 11 km square that has entries and files for national and online
+services, none over 400 entries), so each phone fetches only what is within the person's reach. Worth it from a few
 thousand entries; run it again whenever directory.json changes. Tile files no longer named in
 the index are removed.";
 
@@ -100,7 +100,8 @@ fn tiles(folder: &Path) -> Result<(), String> {
         .map_err(|e| format!("could not write the tiles: {e}"))?;
     let out = folder.join("tiles");
     std::fs::create_dir_all(&out).map_err(|e| format!("could not make {}: {e}", out.display()))?;
-    let index = serde_json::to_string_pretty(&tiled.index)
+    // Compact: the index is read by every phone on every visit.
+    let index = serde_json::to_string(&tiled.index)
         .map_err(|e| format!("could not write the index: {e}"))?;
     let mut keep: Vec<String> = vec!["index.json".into()];
     for (name, body) in &tiled.files {
@@ -119,11 +120,12 @@ fn tiles(folder: &Path) -> Result<(), String> {
         }
     }
     println!(
-        "{} entries in {} tiles and one file of national and online services ({} entries \
+        "{} entries in {} tiles by place and {} of national and online services ({} entries \
          left out; `genie-area check` says why). Add \"directory\": \"tiles\" to area.json \
          so the app reads them.",
         directory.resources.len(),
         tiled.index.tiles.len(),
+        tiled.index.remote.len(),
         problems
             .iter()
             .filter(|p| p.severity != genie_core::directory::Severity::Fixed)

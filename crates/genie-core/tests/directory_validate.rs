@@ -672,3 +672,22 @@ fn any_optional_field_may_be_missing_and_required_ones_skip() {
         }
     }
 }
+
+#[test]
+fn bytes_read_as_the_text_they_hold_and_a_stray_code_page_byte_loses_no_entry() {
+    let sample = include_str!("../../../public/area/directory.json");
+    assert_eq!(
+        genie_core::directory::validate_bytes(sample.as_bytes()),
+        validate(sample)
+    );
+    // "Café" saved in Latin-1: the é is one byte (0xE9) that is not UTF-8.
+    let mut bytes =
+        br#"{"version": 1, "area": "A", "resources": [{"id": "a", "name": "Caf"#.to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(
+        br#"", "description": "Tea.", "subcategories": ["social_clubs"], "reach": {"kind": "online"}}]}"#,
+    );
+    let (dir, _) = genie_core::directory::validate_bytes(&bytes);
+    assert_eq!(dir.resources.len(), 1);
+    assert_eq!(dir.resources[0].name, "Caf\u{fffd}");
+}

@@ -2,22 +2,32 @@
 //! reach (docs/directory-format.md, "Tiles").
 //!
 //! Entries at a place go to the tile of a fixed grid of degrees that holds them; national and
-//! online entries, usable from anywhere, go to one file of their own. An index names every
-//! file with its box, its number of entries and a hash of its text, and each file's name
-//! carries that hash, so a changed tile has a new name and an unchanged one is never fetched
-//! twice. Each tile is an ordinary directory file, read by the same lenient check.
+//! online entries, usable from anywhere, go to files of their own. No file holds more than
+//! [`MAX_ENTRIES_PER_FILE`] entries (a busy cell is written as several parts), so checking one
+//! file on a slow phone stays a short piece of work and the page keeps answering between
+//! files. An index names every file with its box, its number of entries and a hash of its
+//! text, and each file's name carries that hash, so a changed tile has a new name and an
+//! unchanged one is never fetched twice. Each tile is an ordinary directory file, read by the
+//! same lenient check.
 //!
-//! Entries keep the order they had in the single file: [`merge`] puts tiles back together in
-//! that order (each entry carries no position; tiles are split in file order and merged by
-//! the index's `first` positions), so tiles add up to exactly the single-file directory.
+//! Entries keep the order they had in the single file: an [`Assembly`] puts tiles back
+//! together in that order, one file at a time as they arrive (each entry carries no position;
+//! tiles are split in file order and placed by the index's `positions`), so tiles add up to
+//! exactly the single-file directory.
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Directory, Reach, Resource, DIRECTORY_VERSION};
 use crate::matching::haversine_km;
 
-/// The index's format version.
-pub const TILES_VERSION: u32 = 1;
+/// The index's format version. Version 1 had one remote file (`remote` an object); version 2
+/// has a list. Both are read.
+pub const TILES_VERSION: u32 = 2;
+/// No file holds more entries than this: about 300 KB of JSON, checked in well under 200 ms
+/// on a phone four times slower than a laptop.
+pub const MAX_ENTRIES_PER_FILE: usize = 400;
 /// Grid cell in degrees of latitude (about 11 km) and of longitude (about 7-10 km in Britain).
 pub const CELL_LAT: f64 = 0.1;
 pub const CELL_LON: f64 = 0.15;
@@ -30,7 +40,8 @@ pub struct TileIndex {
     /// Entries in all files together.
     pub entries: usize,
     /// National and online entries: always needed.
-    pub remote: TileFile,
+    #[serde(deserialize_with = "one_or_many")]
+    pub remote: Vec<TileFile>,
     /// Entries at a place, one file per grid cell that holds any.
     pub tiles: Vec<PlaceTile>,
 }
@@ -48,7 +59,21 @@ pub struct TileFile {
     pub positions: Vec<[usize; 2]>,
 }
 
-/// A grid cell's file and its box in degrees.
+/// Version 1 wrote the one remote file as an object.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TileFile>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Form {
+        One(TileFile),
+        Many(Vec<TileFile>),
+    }
+    Ok(match Form::deserialize(d)? {
+        Form::One(file) => vec![file],
+        Form::Many(files) => files,
+    })
+}
+
+/// A grid cell's file (or one part of a busy cell) and its box in degrees.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceTile {
     #[serde(flatten)]
@@ -101,8 +126,8 @@ fn runs(positions: &[usize]) -> Vec<[usize; 2]> {
     out
 }
 
-/// Splits a checked directory into tiles by place, and writes each file's text (pretty JSON,
-/// as the single file is written).
+/// Splits a checked directory into tiles by place, and writes each file's text (compact
+/// JSON: these files are for the app; the single file stays the one to read and edit).
 pub fn split(directory: &Directory) -> Result<Tiled, serde_json::Error> {
     let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
     let mut remote: Vec<usize> = Vec::new();
@@ -116,39 +141,50 @@ pub fn split(directory: &Directory) -> Result<Tiled, serde_json::Error> {
         }
     }
     let mut files = Vec::new();
-    let mut write = |stem: String, positions: &[usize]| -> Result<TileFile, serde_json::Error> {
-        let part = Directory {
-            version: DIRECTORY_VERSION,
-            area: directory.area.clone(),
-            resources: positions
-                .iter()
-                .map(|&i| directory.resources[i].clone())
-                .collect(),
+    // One file per part of at most MAX_ENTRIES_PER_FILE entries, in file order: `stem`,
+    // then `stem` + "p2", "p3"...
+    let mut write =
+        |stem: String, positions: &[usize]| -> Result<Vec<TileFile>, serde_json::Error> {
+            let mut out = Vec::new();
+            for (k, part_positions) in positions.chunks(MAX_ENTRIES_PER_FILE).enumerate() {
+                let part = Directory {
+                    version: DIRECTORY_VERSION,
+                    area: directory.area.clone(),
+                    resources: part_positions
+                        .iter()
+                        .map(|&i| directory.resources[i].clone())
+                        .collect(),
+                };
+                let text = serde_json::to_string(&part)?;
+                let hash = text_hash(&text);
+                let file = if k == 0 {
+                    format!("{stem}-{hash}.json")
+                } else {
+                    format!("{stem}p{}-{hash}.json", k + 1)
+                };
+                files.push((file.clone(), text));
+                out.push(TileFile {
+                    file,
+                    entries: part_positions.len(),
+                    hash,
+                    positions: runs(part_positions),
+                });
+            }
+            Ok(out)
         };
-        let text = serde_json::to_string_pretty(&part)?;
-        let hash = text_hash(&text);
-        let file = format!("{stem}-{hash}.json");
-        files.push((file.clone(), text));
-        Ok(TileFile {
-            file,
-            entries: positions.len(),
-            hash,
-            positions: runs(positions),
-        })
-    };
     let remote = write("remote".to_string(), &remote)?;
-    let tiles = cells
-        .iter()
-        .map(|(&(row, col), positions)| {
-            Ok(PlaceTile {
-                file: write(format!("r{row}c{col}"), positions)?,
+    let mut tiles = Vec::new();
+    for (&(row, col), positions) in &cells {
+        for file in write(format!("r{row}c{col}"), positions)? {
+            tiles.push(PlaceTile {
+                file,
                 south: degrees(row as f64 * CELL_LAT),
                 west: degrees(col as f64 * CELL_LON),
                 north: degrees((row + 1) as f64 * CELL_LAT),
                 east: degrees((col + 1) as f64 * CELL_LON),
-            })
-        })
-        .collect::<Result<Vec<_>, serde_json::Error>>()?;
+            });
+        }
+    }
     Ok(Tiled {
         index: TileIndex {
             version: TILES_VERSION,
@@ -179,13 +215,15 @@ impl TileIndex {
     /// Reads an index; `None` if it is not one this app can use.
     pub fn parse(text: &str) -> Option<TileIndex> {
         let index: TileIndex = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-        (index.version == TILES_VERSION).then_some(index)
+        (1..=TILES_VERSION)
+            .contains(&index.version)
+            .then_some(index)
     }
 
     /// The files a person needs: the remote file, and every place tile with any point within
     /// `max_km` of `home`. With no home or no distance limit, every file.
     pub fn needed(&self, home: Option<(f64, f64)>, max_km: Option<f64>) -> Vec<&TileFile> {
-        let mut out = vec![&self.remote];
+        let mut out: Vec<&TileFile> = self.remote.iter().collect();
         for tile in &self.tiles {
             let near = match (home, max_km) {
                 (Some(home), Some(km)) => tile.distance_km(home) <= km,
@@ -209,32 +247,91 @@ impl PlaceTile {
 }
 
 /// Puts checked tiles back together in the single file's order: `parts` pairs each file's
-/// index entry with its checked directory. An entry whose id was already taken is left out
-/// (the first kept, as in one file).
+/// index entry with its checked directory, in any order.
 pub fn merge(area: &str, parts: &[(&TileFile, &Directory)]) -> Directory {
-    let mut placed: Vec<(usize, &Resource)> = Vec::new();
+    let mut assembly = Assembly::default();
+    let mut resources = Vec::new();
     for (file, dir) in parts {
-        let positions = file
-            .positions
-            .iter()
-            .flat_map(|&[start, len]| start..start.saturating_add(len));
-        // A tile that lost entries in the check no longer lines up with its positions: keep
-        // its entries after the others, in its own order.
-        if dir.resources.len() == file.entries {
-            placed.extend(positions.zip(dir.resources.iter()));
-        } else {
-            placed.extend(dir.resources.iter().map(|r| (usize::MAX, r)));
-        }
+        assembly.add(&mut resources, file, (*dir).clone());
     }
-    placed.sort_by_key(|&(position, _)| position);
-    let mut seen = std::collections::HashSet::new();
     Directory {
         version: DIRECTORY_VERSION,
         area: area.to_string(),
-        resources: placed
-            .into_iter()
-            .filter(|(_, r)| seen.insert(r.id.clone()))
-            .map(|(_, r)| r.clone())
-            .collect(),
+        resources,
+    }
+}
+
+/// A tiled directory put together one checked file at a time, in the single file's order.
+/// The entries themselves live in the caller's list (the app's shared directory), so adding a
+/// file moves its entries in and copies nothing already there.
+#[derive(Debug, Default, Clone)]
+pub struct Assembly {
+    /// Each entry's place in the single file, beside the caller's list. `usize::MAX` for the
+    /// entries of a file that lost some in the check (its positions no longer line up): they
+    /// come after the others, in the order their files were added.
+    positions: Vec<usize>,
+    /// Where each id is, so an id given twice keeps the entry that comes first in the file,
+    /// as in one file.
+    taken: HashMap<String, usize>,
+}
+
+impl Assembly {
+    /// Adds one checked file's entries to `resources` (which must hold exactly what earlier
+    /// calls put there), each in its place.
+    pub fn add(&mut self, resources: &mut Vec<Resource>, file: &TileFile, checked: Directory) {
+        let lined_up = checked.resources.len() == file.entries;
+        let mut positions = file
+            .positions
+            .iter()
+            .flat_map(|&[start, len]| start..start.saturating_add(len));
+        // The file's entries with their positions, ascending (a file is written in file order).
+        let mut incoming: Vec<(usize, Resource)> = Vec::with_capacity(checked.resources.len());
+        // Ids of entries already placed that a new one, earlier in the file, replaces.
+        let mut replaced: std::collections::HashSet<String> = Default::default();
+        for resource in checked.resources {
+            let position = if lined_up {
+                positions.next().unwrap_or(usize::MAX)
+            } else {
+                usize::MAX
+            };
+            match self.taken.get(&resource.id) {
+                Some(&before) if before <= position => continue,
+                Some(_) => {
+                    replaced.insert(resource.id.clone());
+                }
+                None => {}
+            }
+            self.taken.insert(resource.id.clone(), position);
+            incoming.push((position, resource));
+        }
+        // Two lists in order, merged: the earlier position first, and on a tie (entries of
+        // files that lost some) what was there before.
+        let old_positions = std::mem::take(&mut self.positions);
+        let old = std::mem::take(resources);
+        let mut merged_positions = Vec::with_capacity(old_positions.len() + incoming.len());
+        let mut merged = Vec::with_capacity(merged_positions.capacity());
+        let mut new = incoming.into_iter().peekable();
+        for (position, resource) in old_positions.into_iter().zip(old) {
+            while let Some((p, _)) = new.peek() {
+                if *p >= position {
+                    break;
+                }
+                if let Some((p, r)) = new.next() {
+                    merged_positions.push(p);
+                    merged.push(r);
+                }
+            }
+            if !replaced.is_empty() && replaced.contains(&resource.id) {
+                continue;
+            }
+            merged_positions.push(position);
+            merged.push(resource);
+        }
+        for (p, r) in new {
+            merged_positions.push(p);
+            merged.push(r);
+        }
+        self.positions = merged_positions;
+        *resources = merged;
     }
 }

@@ -222,6 +222,15 @@ impl fmt::Display for EntryProblem {
     }
 }
 
+/// [`validate`] for a file's bytes as they arrive. Bytes that are not UTF-8 (a file saved in
+/// an old code page) are read with the odd characters replaced, not refused.
+pub fn validate_bytes(bytes: &[u8]) -> (Directory, Vec<EntryProblem>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => validate(text),
+        Err(_) => validate(&String::from_utf8_lossy(bytes)),
+    }
+}
+
 /// Reads a directory file. Returns the entries that could be read (in file order) and every
 /// problem found, in file order. Never panics; a refused file gives an empty directory and
 /// at least one [`Severity::Rejected`] problem.

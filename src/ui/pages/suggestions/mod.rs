@@ -246,7 +246,7 @@ pub fn SuggestionsPage() -> impl IntoView {
                 matches.with(|m| m.as_ref().map(|m| (m.len(), m.excluded_most_by)))
             else {
                 // The tiles for this person's reach are still on their way.
-                return view! { <p role="status">{t!(i18n, suggest.loading)}</p> }.into_any();
+                return view! { <Preparing /> }.into_any();
             };
             if total == 0 {
                 return view! {
@@ -319,6 +319,34 @@ pub fn SuggestionsPage() -> impl IntoView {
         <h2>{t!(i18n, suggest.list_title)}</h2>
         {hidden_note}
         {body}
+    }
+}
+
+/// While the tiles for the person's reach are fetched and checked: how far it has got.
+#[component]
+fn Preparing() -> impl IntoView {
+    let i18n = use_i18n();
+    let area = AreaState::expect();
+    let progress = move || {
+        area.progress.get().map(|(done, total)| {
+            let locale = i18n.get_locale();
+            let words = t_string!(
+                i18n,
+                suggest.loading_progress,
+                done = intl::number(locale, done as f64),
+                total = intl::number(locale, total as f64)
+            );
+            view! {
+                <progress max=total value=done aria-labelledby="preparing-label"></progress>
+                <p class="hint">{words}</p>
+            }
+        })
+    };
+    view! {
+        <div class="preparing" data-testid="preparing">
+            <p role="status" id="preparing-label">{t!(i18n, suggest.loading)}</p>
+            {progress}
+        </div>
     }
 }
 
