@@ -210,6 +210,7 @@ impl AreaState {
             .collect();
         if missing.is_empty() {
             if self.in_flight.with_value(HashSet::is_empty) && self.pending.get_untracked() {
+                self.put_in_order();
                 self.pending.set(false);
             }
             return;
@@ -250,7 +251,8 @@ impl AreaState {
                 };
                 let (checked, problems) = directory::validate_bytes(&bytes);
                 drop(bytes);
-                // Untracked: nothing is matched against a directory still being put together.
+                // Untracked: nothing is matched against a directory still being put together
+                // (`pending`); it is put in order once every file asked for is in.
                 self.directory.update_untracked(|d| {
                     let resources = &mut Arc::make_mut(d).resources;
                     self.assembly
@@ -267,10 +269,19 @@ impl AreaState {
                 });
             }
             if self.in_flight.with_value(HashSet::is_empty) {
-                self.directory.notify();
+                self.put_in_order();
                 self.pending.set(false);
                 self.progress.set(None);
             }
+        });
+    }
+
+    /// Puts the tiles checked so far in the single file's order, and tells whoever reads the
+    /// directory.
+    fn put_in_order(self) {
+        self.directory.update(|d| {
+            let resources = &mut Arc::make_mut(d).resources;
+            self.assembly.update_value(|a| a.finish(resources));
         });
     }
 }

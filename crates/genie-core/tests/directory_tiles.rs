@@ -54,9 +54,14 @@ fn tiles_add_up_to_exactly_the_single_file_directory() {
             shuffle(&mut order, seed + n as u64);
             let mut assembly = Assembly::default();
             let mut resources = Vec::new();
-            for i in order {
+            for (k, i) in order.into_iter().enumerate() {
                 assembly.add(&mut resources, checked[i].0, checked[i].1.clone());
+                // Put in order part-way too, as when a person widens their reach later.
+                if k == checked.len() / 2 {
+                    assembly.finish(&mut resources);
+                }
             }
+            assembly.finish(&mut resources);
             assert_eq!(resources, whole.resources, "{n} entries, order {seed}");
         }
         assert_eq!(index.entries, n);
@@ -196,6 +201,7 @@ fn an_id_in_two_tiles_keeps_the_entry_that_comes_first_in_the_file() {
         for f in order {
             assembly.add(&mut resources, f, validate(files[f.file.as_str()]).0);
         }
+        assembly.finish(&mut resources);
         assert_eq!(resources, whole.resources, "reverse {reverse}");
     }
 }

@@ -254,6 +254,7 @@ pub fn merge(area: &str, parts: &[(&TileFile, &Directory)]) -> Directory {
     for (file, dir) in parts {
         assembly.add(&mut resources, file, (*dir).clone());
     }
+    assembly.finish(&mut resources);
     Directory {
         version: DIRECTORY_VERSION,
         area: area.to_string(),
@@ -261,33 +262,35 @@ pub fn merge(area: &str, parts: &[(&TileFile, &Directory)]) -> Directory {
     }
 }
 
-/// A tiled directory put together one checked file at a time, in the single file's order.
-/// The entries themselves live in the caller's list (the app's shared directory), so adding a
-/// file moves its entries in and copies nothing already there.
+/// A tiled directory put together one checked file at a time: [`Assembly::add`] as each file
+/// arrives (it only appends), then [`Assembly::finish`] once, which puts everything in the
+/// single file's order. The entries live in the caller's list (the app's shared directory):
+/// nothing is copied, and each entry moves a bounded number of times however many files come.
 #[derive(Debug, Default, Clone)]
 pub struct Assembly {
     /// Each entry's place in the single file, beside the caller's list. `usize::MAX` for the
     /// entries of a file that lost some in the check (its positions no longer line up): they
     /// come after the others, in the order their files were added.
     positions: Vec<usize>,
-    /// Where each id is, so an id given twice keeps the entry that comes first in the file,
-    /// as in one file.
+    /// The place of the entry kept for each id: an id given twice keeps the entry that comes
+    /// first in the file, as in one file.
     taken: HashMap<String, usize>,
+    /// An entry already added lost its id to one earlier in the file: `finish` drops it.
+    replaced: bool,
+    /// In the single file's order (nothing added since `finish`).
+    in_order: bool,
 }
 
 impl Assembly {
-    /// Adds one checked file's entries to `resources` (which must hold exactly what earlier
-    /// calls put there), each in its place.
+    /// Adds one checked file's entries to the end of `resources`, which must hold exactly what
+    /// earlier calls put there.
     pub fn add(&mut self, resources: &mut Vec<Resource>, file: &TileFile, checked: Directory) {
         let lined_up = checked.resources.len() == file.entries;
         let mut positions = file
             .positions
             .iter()
             .flat_map(|&[start, len]| start..start.saturating_add(len));
-        // The file's entries with their positions, ascending (a file is written in file order).
-        let mut incoming: Vec<(usize, Resource)> = Vec::with_capacity(checked.resources.len());
-        // Ids of entries already placed that a new one, earlier in the file, replaces.
-        let mut replaced: std::collections::HashSet<String> = Default::default();
+        resources.reserve(checked.resources.len());
         for resource in checked.resources {
             let position = if lined_up {
                 positions.next().unwrap_or(usize::MAX)
@@ -296,42 +299,41 @@ impl Assembly {
             };
             match self.taken.get(&resource.id) {
                 Some(&before) if before <= position => continue,
-                Some(_) => {
-                    replaced.insert(resource.id.clone());
-                }
+                Some(_) => self.replaced = true,
                 None => {}
             }
             self.taken.insert(resource.id.clone(), position);
-            incoming.push((position, resource));
+            self.positions.push(position);
+            resources.push(resource);
         }
-        // Two lists in order, merged: the earlier position first, and on a tie (entries of
-        // files that lost some) what was there before.
-        let old_positions = std::mem::take(&mut self.positions);
-        let old = std::mem::take(resources);
-        let mut merged_positions = Vec::with_capacity(old_positions.len() + incoming.len());
-        let mut merged = Vec::with_capacity(merged_positions.capacity());
-        let mut new = incoming.into_iter().peekable();
-        for (position, resource) in old_positions.into_iter().zip(old) {
-            while let Some((p, _)) = new.peek() {
-                if *p >= position {
-                    break;
-                }
-                if let Some((p, r)) = new.next() {
-                    merged_positions.push(p);
-                    merged.push(r);
-                }
-            }
-            if !replaced.is_empty() && replaced.contains(&resource.id) {
+        self.in_order = false;
+    }
+
+    /// Puts `resources` in the single file's order and drops entries whose id was taken by
+    /// one earlier in the file. Cheap when nothing was added since the last call.
+    pub fn finish(&mut self, resources: &mut Vec<Resource>) {
+        if self.in_order {
+            return;
+        }
+        let mut order: Vec<usize> = (0..resources.len()).collect();
+        // Stable: entries placed after the others keep the order their files came in.
+        order.sort_by_key(|&i| self.positions.get(i).copied().unwrap_or(usize::MAX));
+        let mut slots: Vec<Option<Resource>> =
+            std::mem::take(resources).into_iter().map(Some).collect();
+        let mut positions = Vec::with_capacity(order.len());
+        for i in order {
+            let position = self.positions.get(i).copied().unwrap_or(usize::MAX);
+            let Some(resource) = slots.get_mut(i).and_then(Option::take) else {
+                continue;
+            };
+            if self.replaced && self.taken.get(&resource.id) != Some(&position) {
                 continue;
             }
-            merged_positions.push(position);
-            merged.push(resource);
+            positions.push(position);
+            resources.push(resource);
         }
-        for (p, r) in new {
-            merged_positions.push(p);
-            merged.push(r);
-        }
-        self.positions = merged_positions;
-        *resources = merged;
+        self.positions = positions;
+        self.replaced = false;
+        self.in_order = true;
     }
 }
