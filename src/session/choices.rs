@@ -10,7 +10,12 @@ use crate::platform;
 impl Session {
     /// Chooses a resource to try. Refused when three are already being tried (the core's
     /// rule: stopped ones do not count).
-    pub fn choose(self, resource_id: &str, resource_name: &str) -> Result<usize, ChooseError> {
+    pub fn choose(
+        self,
+        resource_id: &str,
+        resource_name: &str,
+        resource_at: Option<genie_core::area::LatLon>,
+    ) -> Result<usize, ChooseError> {
         let active = self
             .choices_kept
             .with(|cs| genie_core::model::can_choose(cs, resource_id))?;
@@ -23,6 +28,7 @@ impl Session {
             id,
             resource_id: resource_id.to_string(),
             resource_name: resource_name.to_string(),
+            resource_at,
             chosen_at: platform::now(),
             status: ChoiceStatus::Planned,
             plan: Plan::default(),

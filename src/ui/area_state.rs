@@ -193,15 +193,19 @@ impl AreaState {
     }
 
     /// For a directory in tiles: makes sure every tile within `max_km` of `home` (all of them
-    /// with no home or no limit) is fetched, checked and in the directory. Does nothing for a
+    /// with no home or no limit), and every tile holding one of `chosen` (the places of the
+    /// person's chosen entries), is fetched, checked and in the directory. Does nothing for a
     /// single-file directory.
-    pub fn want(self, home: Option<(f64, f64)>, max_km: Option<f64>) {
+    pub fn want(self, home: Option<(f64, f64)>, max_km: Option<f64>, chosen: &[(f64, f64)]) {
         let Some(index) = self.index.get_untracked() else {
             return;
         };
-        let missing: Vec<TileFile> = index
-            .needed(home, max_km)
+        let mut needed = index.needed(home, max_km);
+        needed.extend(index.holding(chosen));
+        let mut seen = HashSet::new();
+        let missing: Vec<TileFile> = needed
             .into_iter()
+            .filter(|f| seen.insert(f.file.as_str()))
             .filter(|f| {
                 !self.checked.with_value(|l| l.contains(&f.file))
                     && !self.in_flight.with_value(|l| l.contains(&f.file))

@@ -144,3 +144,42 @@ test('while tiles arrive, the page says how far it has got and keeps answering',
     assert.deepEqual(problems, []);
   });
 });
+
+test('a plan still says where its activity is after the person narrows their reach', async () => {
+  const generated = JSON.parse(readFileSync(join(root, 'target', 'e2e-tiles-3000.json'), 'utf8'));
+  const byId = Object.fromEntries(generated.resources.map((r) => [r.id, r]));
+  const square = ({ lat, lon }) => `r${Math.floor(lat / 0.1)}c${Math.floor(lon / 0.15)}`;
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    const fetched = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/area/tiles/r')) fetched.push(path.split('/area/tiles/')[1]);
+    });
+    await person(page, tiled.url);
+    // On foot: the squares within walking reach.
+    await suggestions(page, tiled.url, ['walk']);
+    const walkSquares = new Set(fetched.map((f) => f.split('-')[0].replace(/p[0-9]+$/, '')));
+    // By car: choose an entry in a square beyond walking reach.
+    const ids = await suggestions(page, tiled.url, ['walk', 'car']);
+    const far = ids.find((id) => byId[id].reach.kind === 'local' && !walkSquares.has(square(byId[id].reach.location)));
+    assert.ok(far, 'a suggestion beyond walking reach');
+    const card = page.getByTestId('suggestions').locator(`li.suggestion[data-resource="${far}"]`);
+    await card.getByRole('button', { name: t.suggest.choose }).click();
+    await waitForSaved(page);
+
+    // On foot again, after a reload: that square's tile still comes, and the plan says where.
+    await suggestions(page, tiled.url, ['walk']);
+    fetched.length = 0;
+    await page.reload();
+    await page.getByTestId('suggestions').locator('li.suggestion').first().waitFor();
+    const { address } = byId[far].reach.location;
+    const where = page.locator('article.plan').first().getByTestId('where');
+    assert.ok((await where.textContent()).includes(address), await where.textContent());
+    assert.ok(
+      fetched.some((f) => f.startsWith(`${square(byId[far].reach.location)}-`) || f.startsWith(`${square(byId[far].reach.location)}p`)),
+      fetched.join(' '),
+    );
+    assert.deepEqual(problems, []);
+  });
+});

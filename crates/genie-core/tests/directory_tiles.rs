@@ -205,3 +205,38 @@ fn an_id_in_two_tiles_keeps_the_entry_that_comes_first_in_the_file() {
         assert_eq!(resources, whole.resources, "reverse {reverse}");
     }
 }
+
+#[test]
+fn the_tile_holding_a_chosen_place_holds_the_entry_there() {
+    let dir = realistic(5_000, 6, CENTRE, "MB");
+    let tiled = split(&dir).expect("tiles written");
+    let ids_in: std::collections::HashMap<&str, std::collections::HashSet<String>> = tiled
+        .files
+        .iter()
+        .map(|(name, text)| {
+            let ids = validate(text).0.resources.into_iter().map(|r| r.id).collect();
+            (name.as_str(), ids)
+        })
+        .collect();
+    let mut local = 0;
+    for r in &dir.resources {
+        let Reach::Local { location } = &r.reach else {
+            continue;
+        };
+        local += 1;
+        let files = tiled.index.holding(&[(location.lat, location.lon)]);
+        assert!(
+            files.iter().any(|f| ids_in[f.file.as_str()].contains(&r.id)),
+            "{} at {}, {}",
+            r.id,
+            location.lat,
+            location.lon
+        );
+        // Only tiles whose square holds the point.
+        for tile in tiled.index.tiles.iter().filter(|t| files.contains(&&t.file)) {
+            assert!(tile.holds((location.lat, location.lon)));
+        }
+    }
+    assert!(local > 1_000);
+    assert!(tiled.index.holding(&[]).is_empty());
+}

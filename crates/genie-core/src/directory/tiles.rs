@@ -237,7 +237,24 @@ impl TileIndex {
     }
 }
 
+impl TileIndex {
+    /// The place tiles that hold any of `places` (where chosen entries were): needed whatever
+    /// the person's reach, so their plans can still say where each activity is.
+    pub fn holding(&self, places: &[(f64, f64)]) -> Vec<&TileFile> {
+        self.tiles
+            .iter()
+            .filter(|tile| places.iter().any(|&p| tile.holds(p)))
+            .map(|tile| &tile.file)
+            .collect()
+    }
+}
+
 impl PlaceTile {
+    /// Whether the point is in the tile's box (edges included).
+    pub fn holds(&self, (lat, lon): (f64, f64)) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+
     /// The shortest distance from `home` to any point of the tile's box (0 inside it).
     pub fn distance_km(&self, home: (f64, f64)) -> f64 {
         let lat = home.0.clamp(self.south, self.north);

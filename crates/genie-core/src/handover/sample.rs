@@ -37,6 +37,7 @@ pub fn contents(members: usize, seed: u64) -> Contents {
             id: ChoiceId(n + 1),
             resource_id: format!("entry-{n}"),
             resource_name: format!("Walking group number {n}"),
+            resource_at: None,
             chosen_at: now,
             status: ChoiceStatus::Planned,
             plan: Plan {

@@ -113,6 +113,11 @@ pub struct Choice {
     /// directory drops the entry later.
     pub resource_id: String,
     pub resource_name: String,
+    /// Where the entry was when chosen, for an entry at a place. A directory in tiles is
+    /// fetched by place: this brings the entry's tile even after the person narrows their
+    /// reach, so their plan can still say where it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_at: Option<crate::area::LatLon>,
     pub chosen_at: Timestamp,
     pub status: ChoiceStatus,
     #[serde(default)]

@@ -3,7 +3,8 @@
 //! to get in touch open on request ("More about this", a native disclosure that keyboards and
 //! screen readers know).
 
-use genie_core::directory::Resource;
+use genie_core::area::LatLon;
+use genie_core::directory::{Reach, Resource};
 use genie_core::matching::Suggestion;
 use genie_core::model::{self, MAX_ACTIVE_CHOICES};
 use leptos::html::P;
@@ -89,7 +90,14 @@ pub fn SuggestionCard(
     );
     let is_chosen = chosen.clone();
     let refusal = NodeRef::<P>::new();
-    let choose = move |_| match state.choose(&id, &name) {
+    let at = match &resource.reach {
+        Reach::Local { location } => Some(LatLon {
+            lat: location.lat,
+            lon: location.lon,
+        }),
+        _ => None,
+    };
+    let choose = move |_| match state.choose(&id, &name, at) {
         Ok(count) => {
             refused.set(None);
             state.announce(t_string!(

@@ -69,12 +69,21 @@ pub fn SuggestionsPage() -> impl IntoView {
     // widen it.
     // Not before the person's answers are read: default answers have no limit, which would
     // fetch every tile.
+    // And the tiles of entries already chosen, so each plan can say where its activity is
+    // even after the person narrows their reach.
+    let chosen_places = Memo::new(move |_| {
+        state.choices.with(|cs| {
+            cs.iter()
+                .filter_map(|c| c.resource_at.map(|p| (p.lat, p.lon)))
+                .collect::<Vec<_>>()
+        })
+    });
     Effect::new(move |_| {
         let read = !matches!(state.health.get(), StorageHealth::Opening);
         if read && area.index.with(Option::is_some) {
             let home = home.get();
             let max_km = state.preferences.with(|p| matching::max_km(p, home));
-            area.want(home, max_km);
+            chosen_places.with(|chosen| area.want(home, max_km, chosen));
         }
     });
     let matches = Memo::new(move |_| {
