@@ -209,7 +209,7 @@ test('the protected file opens on the phone with the same one-time code', async 
   await withTwoDevices(async (tablet, phone) => {
     await supporterSession(tablet.page, [{ name: 'Josephine Bloggs', circle: 'inner' }]);
     const before = await personRecords(tablet.page);
-    const { code } = await makeCodes(tablet.page);
+    const { code, links } = await makeCodes(tablet.page);
     const [download] = await Promise.all([
       tablet.page.waitForEvent('download'),
       tablet.page.getByRole('button', { name: t.handover.file_send }).click(),
@@ -231,6 +231,22 @@ test('the protected file opens on the phone with the same one-time code', async 
     await page.getByRole('button', { name: t.data.replace_yes }).click();
     await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
     assert.deepEqual(await personRecords(page), before);
+
+    // The file works once: opened again it says so before asking for the code, and nothing
+    // changes (a change made since stays).
+    await page.goto(`${server.url}#/network/list`);
+    await addMembers(page, [{ name: 'Added later', circle: 'outer' }]);
+    await waitForSaved(page);
+    const since = await personRecords(page);
+    await page.goto(`${server.url}#/your-data`);
+    await page.getByTestId('restore-file').setInputFiles(file);
+    await page.getByTestId('restore-problem').getByText(t.data.error_handover_used).waitFor();
+    assert.equal(await page.locator('#restore-passphrase').count(), 0);
+    assert.deepEqual(await personRecords(page), since);
+    // The codes of the same hand-over are used with it.
+    const again = await openOnPhone(phone, links[0]);
+    await again.getByTestId('receive-problem').getByText(t.handover.used).waitFor();
+    assert.deepEqual(await personRecords(again), since);
   });
 });
 

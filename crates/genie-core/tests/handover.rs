@@ -5,8 +5,8 @@
 use genie_core::area::AreaSettings;
 use genie_core::backup::{Contents, Encrypted, ITERATIONS};
 use genie_core::handover::{
-    arrived, expired, qr_picture, split, Code, CodeError, Frame, FrameError, GatherError, Gathered,
-    Part, PartError, UsedIds, CODE_LEN, MAX_USED, PART_DATA, QUIET_ZONE,
+    self, arrived, expired, qr_picture, split, Code, CodeError, Frame, FrameError, GatherError,
+    Gathered, Part, PartError, UsedIds, CODE_LEN, MAX_USED, PART_DATA, QUIET_ZONE,
 };
 use genie_core::layout::sample;
 use genie_core::model::{Profile, Timestamp, Wave};
@@ -265,4 +265,28 @@ fn a_link_draws_as_a_qr_code_with_its_finder_patterns() {
         .path
         .starts_with(&format!("M{QUIET_ZONE},{QUIET_ZONE}h7v1h-7z")));
     assert!(qr_picture(&"x".repeat(8000)).is_none());
+}
+
+#[test]
+fn a_hand_over_file_is_marked_and_shares_the_codes_id() {
+    let frame = frame(64, 3);
+    let file = Encrypted {
+        iv: [9; 12],
+        ..frame.sealed.clone()
+    };
+    let marked = file.to_handover_json();
+    assert!(Encrypted::is_handover_text(&marked));
+    assert!(!Encrypted::is_handover_text(&file.to_json()));
+    assert!(!Encrypted::is_handover_text("not json"));
+    assert!(!Encrypted::is_handover_text(
+        &marked.replace("\"genie_handover\": 1", "\"genie_handover\": 2")
+    ));
+    // The mark changes nothing else: it reads as the same wrapper.
+    assert_eq!(Encrypted::parse(&marked), Ok(file.clone()));
+    assert_eq!(handover::id_of(&file), frame.id());
+    let other = Encrypted {
+        salt: [1; 16],
+        ..file
+    };
+    assert_ne!(handover::id_of(&other), frame.id());
 }

@@ -21,8 +21,8 @@ mod supporter;
 
 pub use code::{Code, CodeError, CODE_BITS, CODE_LEN};
 pub use frame::{
-    arrived, split, Arrived, Frame, FrameError, GatherError, Gathered, Part, PartError, UsedIds,
-    FLAG_COMPRESSED, FRAME_VERSION, MAX_PARTS, MAX_USED, PART_DATA, PART_PREFIX,
+    arrived, id_of, split, Arrived, Frame, FrameError, GatherError, Gathered, Part, PartError,
+    UsedIds, FLAG_COMPRESSED, FRAME_VERSION, MAX_PARTS, MAX_USED, PART_DATA, PART_PREFIX,
 };
 pub use qr::{qr_picture, QrPicture, QUIET_ZONE};
 pub use supporter::{expired, SupporterSession, DEFAULT_SUPPORTER_HOURS, MAX_SUPPORTER_HOURS};
