@@ -299,3 +299,71 @@ test('a supporter session left open past the area hours is erased on the next st
     assert.deepEqual(await personRecords(page), {});
   });
 });
+
+test('after a few wrong codes the phone asks for a growing wait, kept across reloads', async () => {
+  await withTwoDevices(async (tablet, phone) => {
+    await supporterSession(tablet.page, [{ name: 'Robin', circle: 'inner' }]);
+    const before = await personRecords(tablet.page);
+    const { code, links } = await makeCodes(tablet.page);
+    let page;
+    for (const link of links) page = await openOnPhone(phone, link);
+    const wrong = code.startsWith('0') ? `1${code.slice(1)}` : `0${code.slice(1)}`;
+    const tryCode = async (typed) => {
+      await page.getByLabel(t.handover.code_label).fill(typed);
+      await page.getByRole('button', { name: t.handover.open, exact: true }).click();
+    };
+    const problem = page.getByTestId('receive-problem');
+    // The first three wrong codes cost nothing but the message.
+    const wrongSoFar = (n) =>
+      page.waitForFunction(
+        (n) => JSON.parse(localStorage.getItem('genie-handover-attempts'))?.wrong === n,
+        n,
+      );
+    for (let n = 1; n <= 3; n += 1) {
+      await tryCode(wrong);
+      await wrongSoFar(n);
+      await problem.getByText(t.handover.wrong_code).waitFor();
+    }
+    // The fourth asks for 30 seconds, said plainly; the right code is not tried meanwhile.
+    await tryCode(wrong);
+    await wrongSoFar(4);
+    await problem.getByText(fill(t.handover.wait_seconds_other, { count: 30 })).waitFor();
+    await tryCode(code);
+    const waitWords = new RegExp(
+      `^${t.handover.wait_seconds_other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{\\{ count \\}\\}', '(\\d+)')}$`,
+    );
+    assert.match(await problem.textContent(), waitWords);
+    assert.equal(await page.getByTestId('receive-arrived').count(), 0);
+    assert.deepEqual(await personRecords(page), {});
+
+    // A reload does not end the wait.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: t.handover.receive_title }).waitFor();
+    const seconds = Number((await problem.textContent()).match(waitWords)?.[1]);
+    assert.ok(seconds > 0 && seconds <= 30, `${seconds} seconds left`);
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('genie-handover-attempts')));
+    assert.equal(kept.wrong, 4);
+
+    // Once the wait has passed (the clock moved on 31 seconds), one more wrong code asks for
+    // a minute: the wait grows.
+    const moveOn = (ms) =>
+      page.evaluate((ms) => {
+        const a = JSON.parse(localStorage.getItem('genie-handover-attempts'));
+        a.last_wrong_at -= ms;
+        localStorage.setItem('genie-handover-attempts', JSON.stringify(a));
+      }, ms);
+    await moveOn(31_000);
+    await tryCode(wrong);
+    await wrongSoFar(5);
+    await problem.getByText(fill(t.handover.wait_minutes_one, { count: 1 })).waitFor();
+
+    // After the wait the right code opens it, and the count starts afresh.
+    await moveOn(61_000);
+    await tryCode(code);
+    await page.getByTestId('receive-arrived').waitFor();
+    await page.getByRole('button', { name: t.handover.keep_yes }).click();
+    await page.getByTestId('receive-result').getByText(t.handover.kept).waitFor();
+    assert.deepEqual(await personRecords(page), before);
+    assert.equal(await page.evaluate(() => localStorage.getItem('genie-handover-attempts')), null);
+  });
+});

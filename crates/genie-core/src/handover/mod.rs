@@ -7,18 +7,23 @@
 //! [`Frame`], cut into [`Part`]s that each fit one QR code as a link to the same site with the
 //! part in the address's `#` fragment (never sent to a server). The receiving device gathers
 //! the parts across page loads ([`Gathered`]), asks for the code, decrypts and restores. Each
-//! frame has a [`Frame::id`] that the receiver remembers once used ([`UsedIds`]).
+//! frame has a [`Frame::id`] that the receiver remembers once used ([`UsedIds`]), and wrong
+//! codes typed there ask for a growing wait ([`Attempts`]).
 //!
 //! The same code also opens the fallback: the backup in the ordinary encrypted wrapper
 //! ([`crate::backup::Encrypted`]) sent as a file. The arithmetic behind the code's strength is
 //! in `docs/handover.md`.
 
+mod attempts;
 mod code;
 mod frame;
 mod qr;
 pub mod sample;
 mod supporter;
 
+pub use attempts::{
+    wait_after, wait_words, Attempts, WaitWords, FIRST_WAIT_MS, FREE_TRIES, LONGEST_WAIT_MS,
+};
 pub use code::{Code, CodeError, CODE_BITS, CODE_LEN};
 pub use frame::{
     arrived, id_of, split, Arrived, Frame, FrameError, GatherError, Gathered, Part, PartError,
