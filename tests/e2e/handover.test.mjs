@@ -30,11 +30,16 @@ after(() => server.close());
 
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => String(values[key]));
 
-/** Opens a tablet and a phone, each on its own fresh profile; closes both afterwards. */
-async function withTwoDevices(journey) {
+/** Opens a tablet and a phone, each on its own fresh profile; closes both afterwards. `init`
+ * scripts run in every page of that device before Genie does. */
+async function withTwoDevices(journey, { tabletInit, phoneInit } = {}) {
   const profiles = [profileDir(), profileDir()];
-  const tablet = await launch(profiles[0].dir, { viewport: { width: 1024, height: 1366 } });
-  const phone = await launch(profiles[1].dir, { viewport: { width: 390, height: 844 }, touch: true });
+  const tablet = await launch(profiles[0].dir, { viewport: { width: 1024, height: 1366 }, init: tabletInit });
+  const phone = await launch(profiles[1].dir, {
+    viewport: { width: 390, height: 844 },
+    touch: true,
+    init: phoneInit,
+  });
   try {
     await journey(tablet, phone);
     const reached = [...tablet.foreign, ...phone.foreign].map((r) => r.url());
@@ -367,3 +372,51 @@ test('after a few wrong codes the phone asks for a growing wait, kept across rel
     assert.equal(await page.evaluate(() => localStorage.getItem('genie-handover-attempts')), null);
   });
 });
+
+// A browser from before CompressionStream (Safari 16.4, Firefox 113, Chrome 103).
+const withoutCompression = () => {
+  delete globalThis.CompressionStream;
+  delete globalThis.DecompressionStream;
+};
+
+/** The frame's flags byte, from the first code's link: 1 when the data is compressed. */
+function frameFlags(links) {
+  const data = links.map((link) => link.split('/').pop()).join('');
+  return Buffer.from(data, 'base64url')[1];
+}
+
+for (const [side, options, flags] of [
+  ['the tablet', { tabletInit: withoutCompression }, 0],
+  ['the phone', { phoneInit: withoutCompression }, 1],
+]) {
+  test(`a hand-over round-trips when ${side} has no CompressionStream`, async () => {
+    await withTwoDevices(async (tablet, phone) => {
+      const members = [
+        { name: 'Pat', circle: 'inner' },
+        { name: 'Sam Okafor', circle: 'inner' },
+        { name: 'Bingo club', kind: 'group', circle: 'middle' },
+        { name: 'Dr Chen', circle: 'middle' },
+        { name: 'Rover', kind: 'pet', circle: 'inner' },
+        { name: 'Allotment', kind: 'place', circle: 'outer' },
+      ];
+      const lacking = side === 'the tablet' ? tablet.page : phone.page;
+      await lacking.goto(`${server.url}#/`);
+      assert.equal(await lacking.evaluate(() => typeof DecompressionStream), 'undefined');
+      await supporterSession(tablet.page, members);
+      const before = await personRecords(tablet.page);
+      const { code, links } = await makeCodes(tablet.page);
+      // The frame says whether its data is compressed.
+      assert.equal(frameFlags(links), flags);
+      console.log(`metric handover_codes_browser_6_members_compressed_${flags} ${links.length} codes`);
+      let last;
+      for (const link of links) last = await openOnPhone(phone, link);
+      await last.getByLabel(t.handover.code_label).fill(code);
+      await last.getByRole('button', { name: t.handover.open, exact: true }).click();
+      const shown = await last.getByTestId('receive-names').textContent();
+      for (const { name } of members) assert.ok(shown.includes(name), `${name} in ${shown}`);
+      await last.getByRole('button', { name: t.handover.keep_yes }).click();
+      await last.getByTestId('receive-result').getByText(t.handover.kept).waitFor();
+      assert.deepEqual(await personRecords(last), before, 'the phone holds the same records');
+    }, options);
+  });
+}

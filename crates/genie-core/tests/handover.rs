@@ -356,3 +356,33 @@ fn a_wait_is_said_in_whole_seconds_or_minutes_rounded_up() {
         assert_eq!(wait_words(ms), words, "{ms}");
     }
 }
+
+#[test]
+fn a_compressed_backup_unpacks_in_the_core_and_damage_or_a_bomb_is_refused() {
+    use genie_core::handover::{inflate, InflateError, MAX_INFLATED};
+    use miniz_oxide::deflate::compress_to_vec;
+    // What a browser's CompressionStream("deflate-raw") writes for a tiny text (node's
+    // zlib.deflateRawSync gives the same bytes): a fixed-Huffman block.
+    let from_browser = [0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00];
+    assert_eq!(inflate(&from_browser), Ok(b"hello".to_vec()));
+
+    let text = serde_json::to_vec(&genie_core::handover::sample::contents(60, 1).waves)
+        .expect("the sample is plain data");
+    let packed = compress_to_vec(&text, 6);
+    assert!(
+        packed.len() < text.len() / 2,
+        "{} of {}",
+        packed.len(),
+        text.len()
+    );
+    assert_eq!(inflate(&packed).as_deref(), Ok(&text[..]));
+
+    assert_eq!(
+        inflate(&packed[..packed.len() / 2]),
+        Err(InflateError::Damaged)
+    );
+    assert_eq!(inflate(&[0xff; 40]), Err(InflateError::Damaged));
+    let bomb = compress_to_vec(&vec![0u8; MAX_INFLATED + 1], 10);
+    assert!(bomb.len() < 100_000);
+    assert_eq!(inflate(&bomb), Err(InflateError::TooBig));
+}

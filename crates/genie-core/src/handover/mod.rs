@@ -2,8 +2,9 @@
 //! supporter's tablet to the person's own phone, and back at a follow-up.
 //!
 //! The sending device makes a backup ([`crate::backup`]), compresses it (the browser's
-//! `deflate-raw`), and encrypts it with a key derived from a fresh one-time [`Code`] (the
-//! browser's PBKDF2-SHA256 and AES-256-GCM, as for a protected backup). The result is a
+//! `deflate-raw`, when it has one; the receiver unpacks it with [`inflate`] on any browser),
+//! and encrypts it with a key derived from a fresh one-time [`Code`] (the browser's
+//! PBKDF2-SHA256 and AES-256-GCM, as for a protected backup). The result is a
 //! [`Frame`], cut into [`Part`]s that each fit one QR code as a link to the same site with the
 //! part in the address's `#` fragment (never sent to a server). The receiving device gathers
 //! the parts across page loads ([`Gathered`]), asks for the code, decrypts and restores. Each
@@ -17,6 +18,7 @@
 mod attempts;
 mod code;
 mod frame;
+mod inflate;
 mod qr;
 pub mod sample;
 mod supporter;
@@ -29,5 +31,6 @@ pub use frame::{
     arrived, id_of, split, Arrived, Frame, FrameError, GatherError, Gathered, Part, PartError,
     UsedIds, FLAG_COMPRESSED, FRAME_VERSION, MAX_PARTS, MAX_USED, PART_DATA, PART_PREFIX,
 };
+pub use inflate::{inflate, InflateError, MAX_INFLATED};
 pub use qr::{qr_picture, QrPicture, QUIET_ZONE};
 pub use supporter::{expired, SupporterSession, DEFAULT_SUPPORTER_HOURS, MAX_SUPPORTER_HOURS};

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::*;
-use crate::platform::{self, compress, crypto, handover as kept};
+use crate::platform::{self, crypto, handover as kept};
 use crate::session::Session;
 use crate::ui::components::PageHeading;
 use crate::ui::handover_state::{Inbox, Refused};
@@ -37,7 +37,6 @@ enum Problem {
     WrongCode,
     /// Too many wrong codes in a row: milliseconds to wait before the next try.
     Wait(i64),
-    CannotUnpack,
     Damaged,
     Newer,
     CryptoUnavailable,
@@ -180,7 +179,6 @@ pub fn ReceivePage() -> impl IntoView {
             Some(Problem::Refused(Refused::Mismatch)) => td_string!(locale, handover.mismatch),
             Some(Problem::BadCode) => td_string!(locale, handover.bad_code),
             Some(Problem::WrongCode) => td_string!(locale, handover.wrong_code),
-            Some(Problem::CannotUnpack) => td_string!(locale, handover.cannot_unpack),
             Some(Problem::CryptoUnavailable) => td_string!(locale, data.crypto_unavailable),
             Some(Problem::KeepFailed) => td_string!(locale, handover.keep_failed),
         }
@@ -361,13 +359,10 @@ async fn open_handover(
             crypto::CryptoError::Unavailable => Problem::CryptoUnavailable,
             _ => Problem::Damaged,
         })?;
+    // Unpacked here rather than by the browser, so a phone without DecompressionStream
+    // takes in what a newer tablet compressed.
     let plain = if frame.compressed {
-        compress::inflate_raw(&plain)
-            .await
-            .map_err(|error| match error {
-                compress::InflateError::Unavailable => Problem::CannotUnpack,
-                compress::InflateError::Damaged => Problem::Damaged,
-            })?
+        handover::inflate(&plain).map_err(|_| Problem::Damaged)?
     } else {
         plain
     };
