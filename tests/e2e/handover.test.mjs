@@ -13,6 +13,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
   addMembers,
+  catalogues,
   launch,
   profileDir,
   seriousAxeViolations,
@@ -20,6 +21,7 @@ import {
   storedRecords,
   t,
   waitForSaved,
+  withBrowser,
 } from './support.mjs';
 
 let server;
@@ -420,3 +422,76 @@ for (const [side, options, flags] of [
     }, options);
   });
 }
+
+/** The number of pages in a PDF, from its page objects. */
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+test('the guide for supporters is a page: reached by keyboard, read aloud, one printed A4 page', async () => {
+  await withBrowser(async (open) => {
+    const { page } = await open();
+    await page.goto(`${server.url}#/`);
+    await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+    // From "Helping someone?" by keyboard alone.
+    const link = page.getByTestId('helping').getByRole('link', { name: t.guide.open_link });
+    let reached = false;
+    for (let n = 0; n < 60 && !reached; n += 1) {
+      await page.keyboard.press('Tab');
+      reached = await link.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(reached, 'the guide link is reached with Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: t.guide.title }).waitFor();
+    assert.ok(page.url().endsWith('#/supporter-guide'), page.url());
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    // Its sections are headings a screen reader can jump between, and it names the buttons
+    // as the screen does.
+    const sections = await page.getByTestId('supporter-guide').getByRole('heading', { level: 2 }).allTextContents();
+    assert.deepEqual(sections, [
+      t.guide.before_title,
+      t.guide.start_title,
+      t.guide.together_title,
+      t.guide.hand_title,
+      t.guide.check_title,
+      t.guide.keeps_title,
+      t.guide.next_time_title,
+    ]);
+    const text = await page.getByTestId('supporter-guide').textContent();
+    for (const label of [t.handover.helping_start, t.handover.make, t.handover.keep_yes, t.handover.file_send]) {
+      assert.ok(text.includes(`“${label}”`), label);
+    }
+    assert.ok(!text.includes('{{'), 'every placeholder is filled');
+
+    // Printed: only the guide, at a readable size, on one A4 page.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: t.guide.print }).isVisible(), false);
+    assert.equal(await page.locator('.app-header').isVisible(), false);
+    const size = await page.getByTestId('supporter-guide').evaluate((el) => parseFloat(getComputedStyle(el.querySelector('p')).fontSize));
+    assert.ok(size >= 14, `printed at ${size} px (10.5 pt or more)`);
+    await page.emulateMedia({ media: null });
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
+    console.log(`metric supporter_guide_a4_pages_en ${pages} pages`);
+    assert.equal(pages, 1);
+
+    // From the hand-over page as well.
+    await page.goto(`${server.url}#/hand-over`);
+    await page.getByRole('link', { name: t.guide.open_link }).click();
+    await page.getByRole('heading', { level: 1, name: t.guide.title }).waitFor();
+  }, { viewport: { width: 1024, height: 1366 } });
+});
+
+test('the guide for supporters is in the language on screen and prints on one A4 page in each', async () => {
+  for (const tag of ['nl', 'nb', 'el', 'bg', 'es']) {
+    const words = catalogues[tag];
+    await withBrowser(async (open) => {
+      const { page } = await open();
+      await page.goto(`${server.url}#/supporter-guide`);
+      await page.getByRole('heading', { level: 1, name: words.guide.title }).waitFor();
+      const text = await page.getByTestId('supporter-guide').textContent();
+      assert.ok(text.includes(words.handover.make), `${tag}: ${words.handover.make}`);
+      assert.ok(!text.includes('{{'), `${tag}: every placeholder is filled`);
+      const pages = pdfPages(await page.pdf({ format: 'A4' }));
+      console.log(`metric supporter_guide_a4_pages_${tag} ${pages} pages`);
+      assert.equal(pages, 1, tag);
+    }, { locale: tag });
+  }
+});

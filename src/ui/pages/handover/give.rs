@@ -245,6 +245,9 @@ pub fn HandOverPage() -> impl IntoView {
                 }
             }}
         </p>
+        <p>
+            <a href=Route::SupporterGuide.href() data-testid="guide-link">{t!(i18n, guide.open_link)}</a>
+        </p>
         <button type="button" class="button primary" disabled=busy on:click=make_codes>
             {move || {
                 if ready() {
