@@ -1,8 +1,8 @@
 //! Hand-over benchmark in the browser (not a test): for networks of 8, 30 and 60 members with
 //! answers about the person, preferences and three choices, the time to make the codes
 //! (backup text, the browser's deflate-raw, PBKDF2 and AES-GCM, cutting into parts, drawing
-//! each QR code) and to open them (gathering, PBKDF2 and AES-GCM, inflating, reading the
-//! backup), with the bytes and the number of codes. Key derivation dominates both.
+//! each QR code) and to open them (gathering, PBKDF2 and AES-GCM, inflating in the core, reading
+//! the backup), with the bytes and the number of codes. Key derivation dominates both.
 //!
 //! Run by `scripts/bench.sh` in release; ignored by the normal test run. Prints one
 //! `metric <name> <value> <unit>` line per number.
@@ -11,7 +11,7 @@
 
 use genie::platform::{compress, crypto};
 use genie_core::backup;
-use genie_core::handover::{qr_picture, sample, split, Code, Frame, Gathered, PART_DATA};
+use genie_core::handover::{self, qr_picture, sample, split, Code, Frame, Gathered, PART_DATA};
 use genie_core::model::Timestamp;
 use wasm_bindgen_test::*;
 
@@ -73,7 +73,7 @@ async fn hand_over_in_chromium() {
             console_log!("could not decrypt");
             return;
         };
-        let read = match compress::inflate_raw(&opened).await {
+        let read = match handover::inflate(&opened) {
             Ok(plain) => String::from_utf8(plain)
                 .ok()
                 .and_then(|t| backup::parse(&t).ok()),

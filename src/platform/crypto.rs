@@ -36,24 +36,39 @@ pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, 
 /// Encrypts bytes with a key made from `secret` ([`ITERATIONS`] rounds of PBKDF2), with a new
 /// random salt and nonce.
 pub async fn seal(plain: &[u8], secret: &str) -> Result<Encrypted, CryptoError> {
+    let [sealed] = seal_each([plain], secret).await?;
+    Ok(sealed)
+}
+
+/// Encrypts each of `plains` under one key made from `secret` with one new salt, each with its
+/// own random nonce: one PBKDF2 derivation for all, and they share the salt (a hand-over's
+/// codes and file share their id this way).
+pub async fn seal_each<const N: usize>(
+    plains: [&[u8]; N],
+    secret: &str,
+) -> Result<[Encrypted; N], CryptoError> {
     let (_, subtle) = crypto()?;
     let salt = random::<SALT_LEN>()?;
-    let iv = random::<IV_LEN>()?;
     let key = derive_key(&subtle, secret, &salt, ITERATIONS, "encrypt").await?;
-    let promise = subtle
-        .encrypt_with_object_and_u8_array(&aes_gcm(&iv)?, &key, plain)
-        .map_err(|_| CryptoError::Failed)?;
-    let ciphertext = bytes(
-        JsFuture::from(promise)
-            .await
-            .map_err(|_| CryptoError::Failed)?,
-    );
-    Ok(Encrypted {
-        iterations: ITERATIONS,
-        salt,
-        iv,
-        ciphertext,
-    })
+    let mut out = Vec::with_capacity(N);
+    for plain in plains {
+        let iv = random::<IV_LEN>()?;
+        let promise = subtle
+            .encrypt_with_object_and_u8_array(&aes_gcm(&iv)?, &key, plain)
+            .map_err(|_| CryptoError::Failed)?;
+        let ciphertext = bytes(
+            JsFuture::from(promise)
+                .await
+                .map_err(|_| CryptoError::Failed)?,
+        );
+        out.push(Encrypted {
+            iterations: ITERATIONS,
+            salt,
+            iv,
+            ciphertext,
+        });
+    }
+    out.try_into().map_err(|_| CryptoError::Failed)
 }
 
 /// Decrypts with a key made from `secret`; a wrong secret (or changed bytes) is

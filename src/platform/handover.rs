@@ -1,14 +1,16 @@
 //! What a hand-over keeps in the browser between page loads, all under Genie's own `genie-`
 //! keys in local storage (so "delete everything" removes it): the codes read so far (still
-//! encrypted), the hand-overs already taken in, and the mark of an open supporter session.
+//! encrypted), the hand-overs already taken in, the wrong codes typed in a row, and the mark
+//! of an open supporter session.
 //! Also reading a hand-over link from the address and taking it out of the address bar and
 //! the history at once.
 
-use genie_core::handover::{Gathered, Part, PartError, SupporterSession, UsedIds};
+use genie_core::handover::{Attempts, Gathered, Part, PartError, SupporterSession, UsedIds};
 
 const GATHERED_KEY: &str = "genie-handover-parts";
 const USED_KEY: &str = "genie-handover-used";
 const SUPPORTER_KEY: &str = "genie-supporter";
+const ATTEMPTS_KEY: &str = "genie-handover-attempts";
 /// Where a hand-over link leaves the person once it is read.
 pub const RECEIVE_HASH: &str = "#/receive";
 
@@ -80,6 +82,21 @@ pub fn mark_used(id: &str) {
     let mut used = used();
     used.add(id);
     set(USED_KEY, &used.to_json());
+}
+
+/// The wrong codes typed in a row on this device.
+pub fn attempts() -> Attempts {
+    get(ATTEMPTS_KEY)
+        .map(|text| Attempts::from_json(&text))
+        .unwrap_or_default()
+}
+
+pub fn keep_attempts(attempts: &Attempts) {
+    set(ATTEMPTS_KEY, &attempts.to_json());
+}
+
+pub fn forget_attempts() {
+    remove(ATTEMPTS_KEY);
 }
 
 /// The open supporter session on this device, if any.

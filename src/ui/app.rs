@@ -8,8 +8,8 @@ use super::components::{Keeping, KeepingNotice, SaveIndicator, StorageNotice, Up
 use super::handover_state::{Inbox, Supporter};
 use super::pages::{
     AboutYouPage, ErasedPage, HandOverPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage,
-    PrivacyPage, ReceivePage, ShareSummaryPage, SuggestionsPage, SummaryPage, WelcomePage,
-    YourDataPage,
+    PrivacyPage, ReceivePage, ShareSummaryPage, SuggestionsPage, SummaryPage, SupporterGuidePage,
+    WelcomePage, YourDataPage,
 };
 use super::route::Route;
 use crate::i18n::*;
@@ -101,6 +101,7 @@ fn Shell() -> impl IntoView {
                     Route::ShareSummary => view! { <ShareSummaryPage /> }.into_any(),
                     Route::HandOver => view! { <HandOverPage /> }.into_any(),
                     Route::Receive => view! { <ReceivePage /> }.into_any(),
+                    Route::SupporterGuide => view! { <SupporterGuidePage /> }.into_any(),
                     Route::Erased { expired } => view! { <ErasedPage expired=expired /> }.into_any(),
                 }}
             </Show>

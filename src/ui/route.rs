@@ -31,6 +31,8 @@ pub enum Route {
     HandOver,
     /// Taking in a hand-over: the codes read so far, the one-time code, what arrived.
     Receive,
+    /// The one-page guide for supporters, to read or print.
+    SupporterGuide,
     /// After a supporter session was erased: after hand-over, or left open too long.
     Erased {
         expired: bool,
@@ -53,6 +55,7 @@ impl Route {
             ["your-data"] => Route::YourData,
             ["your-data", "share"] => Route::ShareSummary,
             ["hand-over"] => Route::HandOver,
+            ["supporter-guide"] => Route::SupporterGuide,
             // A hand-over link not yet taken out of the address still goes to its page.
             ["receive"] | ["h", ..] => Route::Receive,
             ["erased"] => Route::Erased { expired: false },
@@ -82,6 +85,7 @@ impl Route {
             Route::ShareSummary => "#/your-data/share".into(),
             Route::HandOver => "#/hand-over".into(),
             Route::Receive => "#/receive".into(),
+            Route::SupporterGuide => "#/supporter-guide".into(),
             Route::Erased { expired: false } => "#/erased".into(),
             Route::Erased { expired: true } => "#/erased/expired".into(),
         }

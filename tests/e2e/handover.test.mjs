@@ -13,6 +13,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
   addMembers,
+  catalogues,
   launch,
   profileDir,
   seriousAxeViolations,
@@ -20,6 +21,7 @@ import {
   storedRecords,
   t,
   waitForSaved,
+  withBrowser,
 } from './support.mjs';
 
 let server;
@@ -30,11 +32,16 @@ after(() => server.close());
 
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => String(values[key]));
 
-/** Opens a tablet and a phone, each on its own fresh profile; closes both afterwards. */
-async function withTwoDevices(journey) {
+/** Opens a tablet and a phone, each on its own fresh profile; closes both afterwards. `init`
+ * scripts run in every page of that device before Genie does. */
+async function withTwoDevices(journey, { tabletInit, phoneInit } = {}) {
   const profiles = [profileDir(), profileDir()];
-  const tablet = await launch(profiles[0].dir, { viewport: { width: 1024, height: 1366 } });
-  const phone = await launch(profiles[1].dir, { viewport: { width: 390, height: 844 }, touch: true });
+  const tablet = await launch(profiles[0].dir, { viewport: { width: 1024, height: 1366 }, init: tabletInit });
+  const phone = await launch(profiles[1].dir, {
+    viewport: { width: 390, height: 844 },
+    touch: true,
+    init: phoneInit,
+  });
   try {
     await journey(tablet, phone);
     const reached = [...tablet.foreign, ...phone.foreign].map((r) => r.url());
@@ -209,7 +216,7 @@ test('the protected file opens on the phone with the same one-time code', async 
   await withTwoDevices(async (tablet, phone) => {
     await supporterSession(tablet.page, [{ name: 'Josephine Bloggs', circle: 'inner' }]);
     const before = await personRecords(tablet.page);
-    const { code } = await makeCodes(tablet.page);
+    const { code, links } = await makeCodes(tablet.page);
     const [download] = await Promise.all([
       tablet.page.waitForEvent('download'),
       tablet.page.getByRole('button', { name: t.handover.file_send }).click(),
@@ -231,6 +238,22 @@ test('the protected file opens on the phone with the same one-time code', async 
     await page.getByRole('button', { name: t.data.replace_yes }).click();
     await page.getByTestId('restore-result').getByText(t.data.restore_done).waitFor();
     assert.deepEqual(await personRecords(page), before);
+
+    // The file works once: opened again it says so before asking for the code, and nothing
+    // changes (a change made since stays).
+    await page.goto(`${server.url}#/network/list`);
+    await addMembers(page, [{ name: 'Added later', circle: 'outer' }]);
+    await waitForSaved(page);
+    const since = await personRecords(page);
+    await page.goto(`${server.url}#/your-data`);
+    await page.getByTestId('restore-file').setInputFiles(file);
+    await page.getByTestId('restore-problem').getByText(t.data.error_handover_used).waitFor();
+    assert.equal(await page.locator('#restore-passphrase').count(), 0);
+    assert.deepEqual(await personRecords(page), since);
+    // The codes of the same hand-over are used with it.
+    const again = await openOnPhone(phone, links[0]);
+    await again.getByTestId('receive-problem').getByText(t.handover.used).waitFor();
+    assert.deepEqual(await personRecords(again), since);
   });
 });
 
@@ -282,4 +305,193 @@ test('a supporter session left open past the area hours is erased on the next st
     await page.getByTestId('erased-body').getByText(t.handover.expired_body).waitFor();
     assert.deepEqual(await personRecords(page), {});
   });
+});
+
+test('after a few wrong codes the phone asks for a growing wait, kept across reloads', async () => {
+  await withTwoDevices(async (tablet, phone) => {
+    await supporterSession(tablet.page, [{ name: 'Robin', circle: 'inner' }]);
+    const before = await personRecords(tablet.page);
+    const { code, links } = await makeCodes(tablet.page);
+    let page;
+    for (const link of links) page = await openOnPhone(phone, link);
+    const wrong = code.startsWith('0') ? `1${code.slice(1)}` : `0${code.slice(1)}`;
+    const tryCode = async (typed) => {
+      await page.getByLabel(t.handover.code_label).fill(typed);
+      await page.getByRole('button', { name: t.handover.open, exact: true }).click();
+    };
+    const problem = page.getByTestId('receive-problem');
+    // The first three wrong codes cost nothing but the message.
+    const wrongSoFar = (n) =>
+      page.waitForFunction(
+        (n) => JSON.parse(localStorage.getItem('genie-handover-attempts'))?.wrong === n,
+        n,
+      );
+    for (let n = 1; n <= 3; n += 1) {
+      await tryCode(wrong);
+      await wrongSoFar(n);
+      await problem.getByText(t.handover.wrong_code).waitFor();
+    }
+    // The fourth asks for 30 seconds, said plainly; the right code is not tried meanwhile.
+    await tryCode(wrong);
+    await wrongSoFar(4);
+    await problem.getByText(fill(t.handover.wait_seconds_other, { count: 30 })).waitFor();
+    await tryCode(code);
+    const waitWords = new RegExp(
+      `^${t.handover.wait_seconds_other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{\\{ count \\}\\}', '(\\d+)')}$`,
+    );
+    assert.match(await problem.textContent(), waitWords);
+    assert.equal(await page.getByTestId('receive-arrived').count(), 0);
+    assert.deepEqual(await personRecords(page), {});
+
+    // A reload does not end the wait.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: t.handover.receive_title }).waitFor();
+    const seconds = Number((await problem.textContent()).match(waitWords)?.[1]);
+    assert.ok(seconds > 0 && seconds <= 30, `${seconds} seconds left`);
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('genie-handover-attempts')));
+    assert.equal(kept.wrong, 4);
+
+    // Once the wait has passed (the clock moved on 31 seconds), one more wrong code asks for
+    // a minute: the wait grows.
+    const moveOn = (ms) =>
+      page.evaluate((ms) => {
+        const a = JSON.parse(localStorage.getItem('genie-handover-attempts'));
+        a.last_wrong_at -= ms;
+        localStorage.setItem('genie-handover-attempts', JSON.stringify(a));
+      }, ms);
+    await moveOn(31_000);
+    await tryCode(wrong);
+    await wrongSoFar(5);
+    await problem.getByText(fill(t.handover.wait_minutes_one, { count: 1 })).waitFor();
+
+    // After the wait the right code opens it, and the count starts afresh.
+    await moveOn(61_000);
+    await tryCode(code);
+    await page.getByTestId('receive-arrived').waitFor();
+    await page.getByRole('button', { name: t.handover.keep_yes }).click();
+    await page.getByTestId('receive-result').getByText(t.handover.kept).waitFor();
+    assert.deepEqual(await personRecords(page), before);
+    assert.equal(await page.evaluate(() => localStorage.getItem('genie-handover-attempts')), null);
+  });
+});
+
+// A browser from before CompressionStream (Safari 16.4, Firefox 113, Chrome 103).
+const withoutCompression = () => {
+  delete globalThis.CompressionStream;
+  delete globalThis.DecompressionStream;
+};
+
+/** The frame's flags byte, from the first code's link: 1 when the data is compressed. */
+function frameFlags(links) {
+  const data = links.map((link) => link.split('/').pop()).join('');
+  return Buffer.from(data, 'base64url')[1];
+}
+
+for (const [side, options, flags] of [
+  ['the tablet', { tabletInit: withoutCompression }, 0],
+  ['the phone', { phoneInit: withoutCompression }, 1],
+]) {
+  test(`a hand-over round-trips when ${side} has no CompressionStream`, async () => {
+    await withTwoDevices(async (tablet, phone) => {
+      const members = [
+        { name: 'Pat', circle: 'inner' },
+        { name: 'Sam Okafor', circle: 'inner' },
+        { name: 'Bingo club', kind: 'group', circle: 'middle' },
+        { name: 'Dr Chen', circle: 'middle' },
+        { name: 'Rover', kind: 'pet', circle: 'inner' },
+        { name: 'Allotment', kind: 'place', circle: 'outer' },
+      ];
+      const lacking = side === 'the tablet' ? tablet.page : phone.page;
+      await lacking.goto(`${server.url}#/`);
+      assert.equal(await lacking.evaluate(() => typeof DecompressionStream), 'undefined');
+      await supporterSession(tablet.page, members);
+      const before = await personRecords(tablet.page);
+      const { code, links } = await makeCodes(tablet.page);
+      // The frame says whether its data is compressed.
+      assert.equal(frameFlags(links), flags);
+      console.log(`metric handover_codes_browser_6_members_compressed_${flags} ${links.length} codes`);
+      let last;
+      for (const link of links) last = await openOnPhone(phone, link);
+      await last.getByLabel(t.handover.code_label).fill(code);
+      await last.getByRole('button', { name: t.handover.open, exact: true }).click();
+      const shown = await last.getByTestId('receive-names').textContent();
+      for (const { name } of members) assert.ok(shown.includes(name), `${name} in ${shown}`);
+      await last.getByRole('button', { name: t.handover.keep_yes }).click();
+      await last.getByTestId('receive-result').getByText(t.handover.kept).waitFor();
+      assert.deepEqual(await personRecords(last), before, 'the phone holds the same records');
+    }, options);
+  });
+}
+
+/** The number of pages in a PDF, from its page objects. */
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+test('the guide for supporters is a page: reached by keyboard, read aloud, one printed A4 page', async () => {
+  await withBrowser(async (open) => {
+    const { page } = await open();
+    await page.goto(`${server.url}#/`);
+    await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+    // From "Helping someone?" by keyboard alone.
+    const link = page.getByTestId('helping').getByRole('link', { name: t.guide.open_link });
+    let reached = false;
+    for (let n = 0; n < 60 && !reached; n += 1) {
+      await page.keyboard.press('Tab');
+      reached = await link.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(reached, 'the guide link is reached with Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: t.guide.title }).waitFor();
+    assert.ok(page.url().endsWith('#/supporter-guide'), page.url());
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    // Its sections are headings a screen reader can jump between, and it names the buttons
+    // as the screen does.
+    const sections = await page.getByTestId('supporter-guide').getByRole('heading', { level: 2 }).allTextContents();
+    assert.deepEqual(sections, [
+      t.guide.before_title,
+      t.guide.start_title,
+      t.guide.together_title,
+      t.guide.hand_title,
+      t.guide.check_title,
+      t.guide.keeps_title,
+      t.guide.next_time_title,
+    ]);
+    const text = await page.getByTestId('supporter-guide').textContent();
+    for (const label of [t.handover.helping_start, t.handover.make, t.handover.keep_yes, t.handover.file_send]) {
+      assert.ok(text.includes(`“${label}”`), label);
+    }
+    assert.ok(!text.includes('{{'), 'every placeholder is filled');
+
+    // Printed: only the guide, at a readable size, on one A4 page.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: t.guide.print }).isVisible(), false);
+    assert.equal(await page.locator('.app-header').isVisible(), false);
+    const size = await page.getByTestId('supporter-guide').evaluate((el) => parseFloat(getComputedStyle(el.querySelector('p')).fontSize));
+    assert.ok(size >= 14, `printed at ${size} px (10.5 pt or more)`);
+    await page.emulateMedia({ media: null });
+    const pages = pdfPages(await page.pdf({ format: 'A4' }));
+    console.log(`metric supporter_guide_a4_pages_en ${pages} pages`);
+    assert.equal(pages, 1);
+
+    // From the hand-over page as well.
+    await page.goto(`${server.url}#/hand-over`);
+    await page.getByRole('link', { name: t.guide.open_link }).click();
+    await page.getByRole('heading', { level: 1, name: t.guide.title }).waitFor();
+  }, { viewport: { width: 1024, height: 1366 } });
+});
+
+test('the guide for supporters is in the language on screen and prints on one A4 page in each', async () => {
+  for (const tag of ['nl', 'nb', 'el', 'bg', 'es']) {
+    const words = catalogues[tag];
+    await withBrowser(async (open) => {
+      const { page } = await open();
+      await page.goto(`${server.url}#/supporter-guide`);
+      await page.getByRole('heading', { level: 1, name: words.guide.title }).waitFor();
+      const text = await page.getByTestId('supporter-guide').textContent();
+      assert.ok(text.includes(words.handover.make), `${tag}: ${words.handover.make}`);
+      assert.ok(!text.includes('{{'), `${tag}: every placeholder is filled`);
+      const pages = pdfPages(await page.pdf({ format: 'A4' }));
+      console.log(`metric supporter_guide_a4_pages_${tag} ${pages} pages`);
+      assert.equal(pages, 1, tag);
+    }, { locale: tag });
+  }
 });

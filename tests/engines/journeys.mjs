@@ -30,6 +30,8 @@ function act(op, a, b) {
   switch (op) {
     case 'h1':
       return document.querySelector('main h1')?.textContent.trim() ?? '';
+    case 'hash':
+      return location.hash;
     case 'has-text':
       return document.body.innerText.includes(a);
     case 'testid':

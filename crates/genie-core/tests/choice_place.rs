@@ -5,7 +5,8 @@ use genie_core::model::Choice;
 
 #[test]
 fn a_choice_keeps_its_place_and_an_older_one_reads_without() {
-    let old = r#"{"id":1,"resource_id":"r1","resource_name":"Walk","chosen_at":0,"status":"planned"}"#;
+    let old =
+        r#"{"id":1,"resource_id":"r1","resource_name":"Walk","chosen_at":0,"status":"planned"}"#;
     let choice: Choice = serde_json::from_str(old).expect("an older choice reads");
     assert_eq!(choice.resource_at, None);
     // Without a place, nothing new is written: an older app reads the record as before.

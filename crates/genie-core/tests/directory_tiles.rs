@@ -214,7 +214,12 @@ fn the_tile_holding_a_chosen_place_holds_the_entry_there() {
         .files
         .iter()
         .map(|(name, text)| {
-            let ids = validate(text).0.resources.into_iter().map(|r| r.id).collect();
+            let ids = validate(text)
+                .0
+                .resources
+                .into_iter()
+                .map(|r| r.id)
+                .collect();
             (name.as_str(), ids)
         })
         .collect();
@@ -226,14 +231,21 @@ fn the_tile_holding_a_chosen_place_holds_the_entry_there() {
         local += 1;
         let files = tiled.index.holding(&[(location.lat, location.lon)]);
         assert!(
-            files.iter().any(|f| ids_in[f.file.as_str()].contains(&r.id)),
+            files
+                .iter()
+                .any(|f| ids_in[f.file.as_str()].contains(&r.id)),
             "{} at {}, {}",
             r.id,
             location.lat,
             location.lon
         );
         // Only tiles whose square holds the point.
-        for tile in tiled.index.tiles.iter().filter(|t| files.contains(&&t.file)) {
+        for tile in tiled
+            .index
+            .tiles
+            .iter()
+            .filter(|t| files.contains(&&t.file))
+        {
             assert!(tile.holds((location.lat, location.lon)));
         }
     }

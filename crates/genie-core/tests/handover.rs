@@ -5,8 +5,9 @@
 use genie_core::area::AreaSettings;
 use genie_core::backup::{Contents, Encrypted, ITERATIONS};
 use genie_core::handover::{
-    arrived, expired, qr_picture, split, Code, CodeError, Frame, FrameError, GatherError, Gathered,
-    Part, PartError, UsedIds, CODE_LEN, MAX_USED, PART_DATA, QUIET_ZONE,
+    self, arrived, expired, qr_picture, split, wait_after, wait_words, Attempts, Code, CodeError,
+    Frame, FrameError, GatherError, Gathered, Part, PartError, UsedIds, WaitWords, CODE_LEN,
+    FREE_TRIES, LONGEST_WAIT_MS, MAX_USED, PART_DATA, QUIET_ZONE,
 };
 use genie_core::layout::sample;
 use genie_core::model::{Profile, Timestamp, Wave};
@@ -265,4 +266,123 @@ fn a_link_draws_as_a_qr_code_with_its_finder_patterns() {
         .path
         .starts_with(&format!("M{QUIET_ZONE},{QUIET_ZONE}h7v1h-7z")));
     assert!(qr_picture(&"x".repeat(8000)).is_none());
+}
+
+#[test]
+fn a_hand_over_file_is_marked_and_shares_the_codes_id() {
+    let frame = frame(64, 3);
+    let file = Encrypted {
+        iv: [9; 12],
+        ..frame.sealed.clone()
+    };
+    let marked = file.to_handover_json();
+    assert!(Encrypted::is_handover_text(&marked));
+    assert!(!Encrypted::is_handover_text(&file.to_json()));
+    assert!(!Encrypted::is_handover_text("not json"));
+    assert!(!Encrypted::is_handover_text(
+        &marked.replace("\"genie_handover\": 1", "\"genie_handover\": 2")
+    ));
+    // The mark changes nothing else: it reads as the same wrapper.
+    assert_eq!(Encrypted::parse(&marked), Ok(file.clone()));
+    assert_eq!(handover::id_of(&file), frame.id());
+    let other = Encrypted {
+        salt: [1; 16],
+        ..file
+    };
+    assert_ne!(handover::id_of(&other), frame.id());
+}
+
+#[test]
+fn wrong_codes_ask_for_a_growing_wait() {
+    let table = [
+        (0, 0),
+        (1, 0),
+        (FREE_TRIES, 0),
+        (FREE_TRIES + 1, 30_000),
+        (FREE_TRIES + 2, 60_000),
+        (FREE_TRIES + 3, 120_000),
+        (FREE_TRIES + 4, 240_000),
+        (FREE_TRIES + 5, 480_000),
+        (FREE_TRIES + 6, LONGEST_WAIT_MS),
+        (FREE_TRIES + 40, LONGEST_WAIT_MS),
+        (u32::MAX, LONGEST_WAIT_MS),
+    ];
+    for (wrong, wait) in table {
+        assert_eq!(wait_after(wrong), wait, "{wrong}");
+    }
+}
+
+#[test]
+fn the_wait_counts_down_from_the_last_wrong_code_and_survives_a_reload() {
+    let t = |s: i64| Timestamp(1_767_225_600_000 + s * 1000);
+    let mut attempts = Attempts::from_json("not kept");
+    for n in 0..FREE_TRIES {
+        attempts = attempts.wrong("id-a", t(i64::from(n)));
+        assert_eq!(attempts.wait_left(t(i64::from(n))), 0, "free try {n}");
+    }
+    attempts = attempts.wrong("id-a", t(10));
+    assert_eq!(attempts.wait_left(t(10)), 30_000);
+    assert_eq!(attempts.wait_left(t(25)), 15_000);
+    assert_eq!(attempts.wait_left(t(40)), 0);
+    assert_eq!(attempts.wait_left(t(4000)), 0);
+    // A clock set back does not end the wait, nor make it longer than the whole wait.
+    assert_eq!(attempts.wait_left(t(-100)), 30_000);
+    // Kept and read back, it is the same.
+    let kept = Attempts::from_json(&attempts.to_json());
+    assert_eq!(kept, attempts);
+    assert_eq!(kept.wait_left(t(25)), 15_000);
+    let next = kept.wrong("id-a", t(41));
+    assert_eq!(next.wait_left(t(41)), 60_000);
+    // New codes (another hand-over) start afresh.
+    assert_eq!(next.clone().for_id("id-b").wait_left(t(41)), 0);
+    assert_eq!(next.wrong("id-b", t(42)).wrong, 1);
+}
+
+#[test]
+fn a_wait_is_said_in_whole_seconds_or_minutes_rounded_up() {
+    let table = [
+        (0, WaitWords::Seconds(0)),
+        (1, WaitWords::Seconds(1)),
+        (1000, WaitWords::Seconds(1)),
+        (29_001, WaitWords::Seconds(30)),
+        (59_000, WaitWords::Seconds(59)),
+        (59_001, WaitWords::Minutes(1)),
+        (60_000, WaitWords::Minutes(1)),
+        (60_001, WaitWords::Minutes(2)),
+        (LONGEST_WAIT_MS, WaitWords::Minutes(15)),
+        (-5, WaitWords::Seconds(0)),
+    ];
+    for (ms, words) in table {
+        assert_eq!(wait_words(ms), words, "{ms}");
+    }
+}
+
+#[test]
+fn a_compressed_backup_unpacks_in_the_core_and_damage_or_a_bomb_is_refused() {
+    use genie_core::handover::{inflate, InflateError, MAX_INFLATED};
+    use miniz_oxide::deflate::compress_to_vec;
+    // What a browser's CompressionStream("deflate-raw") writes for a tiny text (node's
+    // zlib.deflateRawSync gives the same bytes): a fixed-Huffman block.
+    let from_browser = [0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00];
+    assert_eq!(inflate(&from_browser), Ok(b"hello".to_vec()));
+
+    let text = serde_json::to_vec(&genie_core::handover::sample::contents(60, 1).waves)
+        .expect("the sample is plain data");
+    let packed = compress_to_vec(&text, 6);
+    assert!(
+        packed.len() < text.len() / 2,
+        "{} of {}",
+        packed.len(),
+        text.len()
+    );
+    assert_eq!(inflate(&packed).as_deref(), Ok(&text[..]));
+
+    assert_eq!(
+        inflate(&packed[..packed.len() / 2]),
+        Err(InflateError::Damaged)
+    );
+    assert_eq!(inflate(&[0xff; 40]), Err(InflateError::Damaged));
+    let bomb = compress_to_vec(&vec![0u8; MAX_INFLATED + 1], 10);
+    assert!(bomb.len() < 100_000);
+    assert_eq!(inflate(&bomb), Err(InflateError::TooBig));
 }

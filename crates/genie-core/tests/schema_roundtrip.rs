@@ -70,6 +70,10 @@ fn choice_round_trips_with_plan_and_check_ins() {
         id: ChoiceId(4),
         resource_id: "walk-01".into(),
         resource_name: "Health walk, Millbrook Park".into(),
+        resource_at: Some(genie_core::area::LatLon {
+            lat: 52.6,
+            lon: -1.95,
+        }),
         chosen_at: Timestamp(5),
         status: ChoiceStatus::Going,
         plan: Plan {

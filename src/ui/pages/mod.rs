@@ -14,7 +14,7 @@ mod welcome;
 mod your_data;
 
 pub use about_you::AboutYouPage;
-pub use handover::{ErasedPage, HandOverPage, ReceivePage};
+pub use handover::{ErasedPage, HandOverPage, ReceivePage, SupporterGuidePage};
 pub use member::MemberPage;
 pub use network::NetworkPage;
 pub use over_time::{DueNotice, OverTimePage};

@@ -107,6 +107,9 @@ fn Helping(started: Signal<bool>) -> impl IntoView {
                     .into_any()
                 }
             }}
+            <p>
+                <a href=Route::SupporterGuide.href() data-testid="guide-link">{t!(i18n, guide.open_link)}</a>
+            </p>
         </section>
     }
 }

@@ -28,6 +28,8 @@ pub const SALT_LEN: usize = 16;
 pub const IV_LEN: usize = 12;
 /// AES-GCM appends a 128-bit tag, so no ciphertext is shorter.
 pub const TAG_LEN: usize = 16;
+/// The field that marks a wrapper as a hand-over's file, which each device takes in once.
+pub const HANDOVER_FIELD: &str = "genie_handover";
 
 /// Standard base64 with `+` and `/`; padding may be there or not.
 const BASE64: GeneralPurpose = GeneralPurpose::new(
@@ -100,8 +102,27 @@ pub enum EncryptedError {
 impl Encrypted {
     /// The wrapper as JSON text, ready to save.
     pub fn to_json(&self) -> String {
+        self.write(None)
+    }
+
+    /// The wrapper of a hand-over's file: the same fields and the [`HANDOVER_FIELD`] mark.
+    /// Older versions of Genie ignore the mark and open it as any protected backup.
+    pub fn to_handover_json(&self) -> String {
+        self.write(Some(1))
+    }
+
+    /// Whether a wrapper's text carries the hand-over mark.
+    pub fn is_handover_text(text: &str) -> bool {
+        serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+            .ok()
+            .and_then(|root| root.get(HANDOVER_FIELD).and_then(Value::as_u64))
+            == Some(1)
+    }
+
+    fn write(&self, handover: Option<u32>) -> String {
         let wrapper = WrapperOut {
             genie_backup_encrypted: ENCRYPTED_VERSION,
+            genie_handover: handover,
             kdf: KDF,
             iterations: self.iterations,
             salt: encode_base64(&self.salt),
@@ -197,6 +218,8 @@ impl Encrypted {
 #[derive(Serialize)]
 struct WrapperOut {
     genie_backup_encrypted: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    genie_handover: Option<u32>,
     kdf: &'static str,
     iterations: u32,
     salt: String,

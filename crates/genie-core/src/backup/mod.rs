@@ -32,7 +32,8 @@ mod restore;
 
 pub use encrypted::{
     decode_base64, encode_base64, Encrypted, EncryptedError, EncryptedField, FieldProblem,
-    ENCRYPTED_VERSION, ITERATIONS, IV_LEN, KDF, MAX_ITERATIONS, MIN_ITERATIONS, SALT_LEN, TAG_LEN,
+    ENCRYPTED_VERSION, HANDOVER_FIELD, ITERATIONS, IV_LEN, KDF, MAX_ITERATIONS, MIN_ITERATIONS,
+    SALT_LEN, TAG_LEN,
 };
 pub use error::{BackupError, Damage, ExportError, FileField, NotABackup, Part, RestoreError};
 pub use file::{detect, parse, write, FileKind};

@@ -106,8 +106,16 @@ impl Frame {
 
     /// The hand-over's id: from its random salt, so each attempt has its own.
     pub fn id(&self) -> String {
-        URL_SAFE_NO_PAD.encode(&self.sealed.salt[..9])
+        id_of(&self.sealed)
     }
+}
+
+/// The id of a hand-over sealed as `sealed`: base64url of the first 9 bytes of its salt. The
+/// file and the codes of one hand-over share their salt (and key), so they share the id, and
+/// taking in either one uses both. The salt cannot be changed without the code no longer
+/// opening it, so a used hand-over cannot be disguised as a new one.
+pub fn id_of(sealed: &Encrypted) -> String {
+    URL_SAFE_NO_PAD.encode(&sealed.salt[..9])
 }
 
 /// One QR code's worth of a frame.

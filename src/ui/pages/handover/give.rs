@@ -245,6 +245,9 @@ pub fn HandOverPage() -> impl IntoView {
                 }
             }}
         </p>
+        <p>
+            <a href=Route::SupporterGuide.href() data-testid="guide-link">{t!(i18n, guide.open_link)}</a>
+        </p>
         <button type="button" class="button primary" disabled=busy on:click=make_codes>
             {move || {
                 if ready() {
@@ -298,7 +301,9 @@ async fn make(state: Session) -> Result<Made, Step> {
         Some(bytes) => (true, bytes),
         None => (false, export.text.as_bytes().to_vec()),
     };
-    let sealed = crypto::seal(&plain, code.secret())
+    // The codes and the file share one salt, so they share one id: either, once taken in,
+    // uses both.
+    let [sealed, file] = crypto::seal_each([&plain, export.text.as_bytes()], code.secret())
         .await
         .map_err(unavailable)?;
     let frame = Frame { compressed, sealed };
@@ -309,10 +314,7 @@ async fn make(state: Session) -> Result<Made, Step> {
         .map(|part| handover::qr_picture(&format!("{site}#{}", part.fragment())))
         .collect::<Option<Vec<_>>>()
         .ok_or(Step::Failed)?;
-    let file_text = crypto::encrypt(&export.text, code.secret())
-        .await
-        .map_err(unavailable)?
-        .to_json();
+    let file_text = file.to_handover_json();
     Ok(Made {
         arrived: handover::arrived(&export.contents),
         code,

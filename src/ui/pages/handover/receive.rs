@@ -1,14 +1,16 @@
 //! Taking in a hand-over: how many codes are read, then the one-time code, then what arrived
 //! (the names to show the supporter), kept only on the person's "yes". A wrong code, a used
-//! hand-over or a damaged code each say so and change nothing.
+//! hand-over or a damaged code each say so and change nothing; after a few wrong codes in a
+//! row, each further try waits a while ([`genie_core::handover::Attempts`]), kept across
+//! reloads.
 
 use genie_core::backup::{self, Backup, BackupError};
-use genie_core::handover::{self, Arrived, Code, FrameError};
+use genie_core::handover::{self, Arrived, Code, FrameError, WaitWords};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::*;
-use crate::platform::{compress, crypto, handover as kept};
+use crate::platform::{self, crypto, handover as kept};
 use crate::session::Session;
 use crate::ui::components::PageHeading;
 use crate::ui::handover_state::{Inbox, Refused};
@@ -33,7 +35,8 @@ enum Problem {
     Refused(Refused),
     BadCode,
     WrongCode,
-    CannotUnpack,
+    /// Too many wrong codes in a row: milliseconds to wait before the next try.
+    Wait(i64),
     Damaged,
     Newer,
     CryptoUnavailable,
@@ -48,7 +51,13 @@ pub fn ReceivePage() -> impl IntoView {
     let state = Session::expect();
     let inbox = Inbox::expect();
     let step = RwSignal::new(Step::Gathering);
-    let problem = RwSignal::new(inbox.refused.get_untracked().map(Problem::Refused));
+    let problem = RwSignal::new(
+        inbox
+            .refused
+            .get_untracked()
+            .map(Problem::Refused)
+            .or_else(|| waiting(inbox).map(Problem::Wait)),
+    );
     let typed = RwSignal::new(String::new());
     // A code read in this tab after the page was drawn says its own problem.
     Effect::new(move |_| {
@@ -72,11 +81,18 @@ pub fn ReceivePage() -> impl IntoView {
                 return;
             }
         };
+        let attempts = kept::attempts().for_id(&gathered.id);
+        let left = attempts.wait_left(platform::now());
+        if left > 0 {
+            problem.set(Some(Problem::Wait(left)));
+            return;
+        }
         problem.set(None);
         step.set(Step::Opening);
         spawn_local(async move {
             match open_handover(&gathered, &code).await {
                 Ok((id, backup)) => {
+                    kept::forget_attempts();
                     typed.try_set(String::new());
                     let arrived = handover::arrived(&backup.contents);
                     step.try_set(Step::Preview {
@@ -84,6 +100,18 @@ pub fn ReceivePage() -> impl IntoView {
                         backup: Box::new(backup),
                         arrived,
                     });
+                }
+                Err(Problem::WrongCode) => {
+                    let now = platform::now();
+                    let next = kept::attempts().wrong(&gathered.id, now);
+                    kept::keep_attempts(&next);
+                    let left = next.wait_left(now);
+                    step.try_set(Step::Gathering);
+                    problem.try_set(Some(if left > 0 {
+                        Problem::Wait(left)
+                    } else {
+                        Problem::WrongCode
+                    }));
                 }
                 Err(error) => {
                     step.try_set(Step::Gathering);
@@ -130,6 +158,16 @@ pub fn ReceivePage() -> impl IntoView {
     let problem_text = move || {
         let locale = i18n.get_locale();
         match problem.get() {
+            Some(Problem::Wait(ms)) => {
+                return match handover::wait_words(ms) {
+                    WaitWords::Seconds(count) => {
+                        td_string!(locale, handover.wait_seconds, count = count)
+                    }
+                    WaitWords::Minutes(count) => {
+                        td_string!(locale, handover.wait_minutes, count = count)
+                    }
+                };
+            }
             None => "",
             Some(Problem::Refused(Refused::Used)) => td_string!(locale, handover.used),
             Some(Problem::Refused(Refused::Damaged)) | Some(Problem::Damaged) => {
@@ -141,7 +179,6 @@ pub fn ReceivePage() -> impl IntoView {
             Some(Problem::Refused(Refused::Mismatch)) => td_string!(locale, handover.mismatch),
             Some(Problem::BadCode) => td_string!(locale, handover.bad_code),
             Some(Problem::WrongCode) => td_string!(locale, handover.wrong_code),
-            Some(Problem::CannotUnpack) => td_string!(locale, handover.cannot_unpack),
             Some(Problem::CryptoUnavailable) => td_string!(locale, data.crypto_unavailable),
             Some(Problem::KeepFailed) => td_string!(locale, handover.keep_failed),
         }
@@ -160,7 +197,7 @@ pub fn ReceivePage() -> impl IntoView {
     let code_problem = move || {
         matches!(
             problem.get(),
-            Some(Problem::BadCode) | Some(Problem::WrongCode)
+            Some(Problem::BadCode) | Some(Problem::WrongCode) | Some(Problem::Wait(_))
         )
     };
 
@@ -253,6 +290,15 @@ pub fn ReceivePage() -> impl IntoView {
     }
 }
 
+/// The wait still asked of this device for the hand-over being gathered, if any.
+fn waiting(inbox: Inbox) -> Option<i64> {
+    let gathered = inbox.gathered.get_untracked()?;
+    let left = kept::attempts()
+        .for_id(&gathered.id)
+        .wait_left(platform::now());
+    (left > 0).then_some(left)
+}
+
 /// What arrived, in the words the supporter checks against their own screen.
 #[component]
 fn ArrivedList(arrived: Arrived) -> impl IntoView {
@@ -313,13 +359,10 @@ async fn open_handover(
             crypto::CryptoError::Unavailable => Problem::CryptoUnavailable,
             _ => Problem::Damaged,
         })?;
+    // Unpacked here rather than by the browser, so a phone without DecompressionStream
+    // takes in what a newer tablet compressed.
     let plain = if frame.compressed {
-        compress::inflate_raw(&plain)
-            .await
-            .map_err(|error| match error {
-                compress::InflateError::Unavailable => Problem::CannotUnpack,
-                compress::InflateError::Damaged => Problem::Damaged,
-            })?
+        handover::inflate(&plain).map_err(|_| Problem::Damaged)?
     } else {
         plain
     };

@@ -5,7 +5,7 @@
 use genie_core::backup::{
     self, Backup, BackupError, Encrypted, EncryptedError, FileKind, RestoreError,
 };
-use genie_core::handover::Code;
+use genie_core::handover::{self, Code};
 use genie_core::store::StoreError;
 use leptos::html::H3;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 
 use super::{ProblemLine, StatusLine};
 use crate::i18n::*;
-use crate::platform::{self, crypto, ReadFileError};
+use crate::platform::{self, crypto, handover as kept, ReadFileError};
 use crate::session::Session;
 use crate::ui::labels::date_locale;
 use crate::ui::route::Route;
@@ -49,12 +49,15 @@ enum Problem {
     Full,
     DeviceNewer,
     Failed,
+    /// A hand-over's file this device has already taken in (or whose codes it has).
+    HandoverUsed,
 }
 
 /// What a file turned out to be.
 enum Found {
     Plain(Backup),
-    Encrypted(Encrypted),
+    /// With the hand-over's id when it is a hand-over's file.
+    Encrypted(Encrypted, Option<String>),
 }
 
 /// Reads a file's text as a backup, without changing anything.
@@ -64,9 +67,17 @@ fn read_backup(text: &str) -> Result<Found, Problem> {
         FileKind::Plain => backup::parse(text)
             .map(Found::Plain)
             .map_err(backup_problem),
-        FileKind::Encrypted => Encrypted::parse(text)
-            .map(Found::Encrypted)
-            .map_err(encrypted_problem),
+        FileKind::Encrypted => {
+            let wrapper = Encrypted::parse(text).map_err(encrypted_problem)?;
+            // A hand-over works once: its id comes from the salt, which the code is bound to,
+            // so a used one is refused whether or not it still carries the mark.
+            let id = handover::id_of(&wrapper);
+            if kept::used().contains(&id) {
+                return Err(Problem::HandoverUsed);
+            }
+            let id = Encrypted::is_handover_text(text).then_some(id);
+            Ok(Found::Encrypted(wrapper, id))
+        }
     }
 }
 
@@ -117,6 +128,7 @@ fn problem_words(problem: Problem, locale: Locale) -> &'static str {
         Problem::Full => td_string!(locale, data.error_full),
         Problem::DeviceNewer => td_string!(locale, data.error_device_newer),
         Problem::Failed => td_string!(locale, data.error_restore_failed),
+        Problem::HandoverUsed => td_string!(locale, data.error_handover_used),
     }
 }
 
@@ -130,10 +142,15 @@ pub fn RestoreSection() -> impl IntoView {
     let step = RwSignal::new(Step::Idle);
     let problem = RwSignal::new(None::<Problem>);
     let passphrase = RwSignal::new(String::new());
+    // The id of the hand-over file being opened, remembered once it is kept.
+    let handover_id = RwSignal::new(None::<String>);
 
     let found = move |result: Result<Found, Problem>| match result {
         Ok(Found::Plain(backup)) => step.set(Step::Preview(Box::new(backup))),
-        Ok(Found::Encrypted(wrapper)) => step.set(Step::Passphrase(wrapper)),
+        Ok(Found::Encrypted(wrapper, id)) => {
+            handover_id.set(id);
+            step.set(Step::Passphrase(wrapper));
+        }
         Err(error) => {
             step.set(Step::Idle);
             problem.set(Some(error));
@@ -149,6 +166,7 @@ pub fn RestoreSection() -> impl IntoView {
         input.set_value("");
         problem.set(None);
         passphrase.set(String::new());
+        handover_id.set(None);
         step.set(Step::Reading);
         spawn_local(async move {
             let result = match platform::read_text(&file, MAX_FILE_BYTES).await {
@@ -205,10 +223,20 @@ pub fn RestoreSection() -> impl IntoView {
         let Step::Preview(backup) = step.get_untracked() else {
             return;
         };
+        let id = handover_id.get_untracked();
+        // Another tab may have taken in the same hand-over meanwhile.
+        if id.as_ref().is_some_and(|id| kept::used().contains(id)) {
+            step.set(Step::Idle);
+            problem.set(Some(Problem::HandoverUsed));
+            return;
+        }
         step.set(Step::Applying);
         spawn_local(async move {
             match state.restore_backup(&backup).await {
                 Ok(()) => {
+                    if let Some(id) = id {
+                        kept::mark_used(&id);
+                    }
                     step.try_set(Step::Done);
                 }
                 Err(error) => {
