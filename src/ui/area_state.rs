@@ -200,18 +200,19 @@ impl AreaState {
         let Some(index) = self.index.get_untracked() else {
             return;
         };
-        let mut needed = index.needed(home, max_km);
-        needed.extend(index.holding(chosen));
-        let mut seen = HashSet::new();
-        let missing: Vec<TileFile> = needed
+        let mut missing: Vec<TileFile> = Vec::new();
+        for f in index
+            .needed(home, max_km)
             .into_iter()
-            .filter(|f| seen.insert(f.file.as_str()))
-            .filter(|f| {
-                !self.checked.with_value(|l| l.contains(&f.file))
-                    && !self.in_flight.with_value(|l| l.contains(&f.file))
-            })
-            .cloned()
-            .collect();
+            .chain(index.holding(chosen))
+        {
+            let wanted = !self.checked.with_value(|l| l.contains(&f.file))
+                && !self.in_flight.with_value(|l| l.contains(&f.file))
+                && !missing.iter().any(|m| m.file == f.file);
+            if wanted {
+                missing.push(f.clone());
+            }
+        }
         if missing.is_empty() {
             if self.in_flight.with_value(HashSet::is_empty) && self.pending.get_untracked() {
                 self.put_in_order();

@@ -10,14 +10,15 @@ use leptos::html::Details;
 use leptos::prelude::*;
 
 /// `summary` is the `<summary>` element itself, so callers can give it their own attributes.
-/// `open` opens it (and builds the body) when first drawn.
+/// `open` opens it (and builds the body) when first drawn. Not generic, so the app carries one
+/// copy of it however many kinds of body there are.
 pub fn disclosure(
     class: &'static str,
     testid: Option<&'static str>,
     open: bool,
-    summary: impl IntoView + 'static,
-    body: impl FnOnce() -> AnyView + 'static,
-) -> impl IntoView {
+    summary: AnyView,
+    body: Box<dyn FnOnce() -> AnyView>,
+) -> AnyView {
     let built = RwSignal::new(open);
     let body = StoredValue::new_local(Some(body));
     let details = NodeRef::<Details>::new();
@@ -44,4 +45,5 @@ pub fn disclosure(
             {contents}
         </details>
     }
+    .into_any()
 }

@@ -334,7 +334,9 @@ impl Assembly {
         }
         let mut order: Vec<usize> = (0..resources.len()).collect();
         // Stable: entries placed after the others keep the order their files came in.
-        order.sort_by_key(|&i| self.positions.get(i).copied().unwrap_or(usize::MAX));
+        crate::order::sort_by_key(&mut order, |&i| {
+            self.positions.get(i).copied().unwrap_or(usize::MAX)
+        });
         let mut slots: Vec<Option<Resource>> =
             std::mem::take(resources).into_iter().map(Some).collect();
         let mut positions = Vec::with_capacity(order.len());

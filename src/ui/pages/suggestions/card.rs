@@ -65,10 +65,11 @@ pub fn SuggestionCard(
         "more",
         Some("more-about"),
         false,
-        view! { <summary aria-describedby=heading_id.clone()>{t!(i18n, suggest.more_about)}</summary> },
+        view! { <summary aria-describedby=heading_id.clone()>{t!(i18n, suggest.more_about)}</summary> }
+        .into_any(),
         {
             let resource = resource.clone();
-            move || {
+            Box::new(move || {
                 let checked = resource.checked.map(|date| {
                 view! {
                     <p class="hint" data-testid="last-checked">
@@ -85,7 +86,7 @@ pub fn SuggestionCard(
                     {checked}
                 }
                 .into_any()
-            }
+            })
         },
     );
     let is_chosen = chosen.clone();

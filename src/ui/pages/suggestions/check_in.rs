@@ -213,8 +213,9 @@ pub fn CheckInForm(id: ChoiceId) -> impl IntoView {
             "check-in",
             Some("check-in"),
             started,
-            view! { <summary>{t!(i18n, check_in.title)}</summary> },
-            body,
+            view! { <summary>{t!(i18n, check_in.title)}</summary> }
+        .into_any(),
+            Box::new(body),
         )}
         <OnMapOffer id=id />
     }

@@ -280,7 +280,7 @@ pub fn EntryNoteForm(id: ChoiceId) -> impl IntoView {
         "entry-note",
         None,
         has_note,
-        view! { <summary>{t!(i18n, suggest.entry_note_title)}</summary> },
-        body,
+        view! { <summary>{t!(i18n, suggest.entry_note_title)}</summary> }.into_any(),
+        Box::new(body),
     )
 }
