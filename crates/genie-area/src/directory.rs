@@ -90,6 +90,7 @@ fn field_words(field: Field) -> &'static str {
         Field::Lon => "the longitude",
         Field::Address => "the address",
         Field::Postcode => "the postcode",
+        Field::Precision => "how exactly the place is known (precision)",
         Field::Sessions => "the list of sessions",
         Field::Day => "a session's day",
         Field::Part => "a session's part of the day",

@@ -2,8 +2,8 @@
 //! skipped or fixed as documented, and the rest of the directory is kept.
 
 use genie_core::directory::{
-    validate, Contact, Cost, Date, Directory, EntryProblem, Field, Issue, Location, Reach,
-    Resource, Session, Severity, Status, DIRECTORY_VERSION,
+    validate, Contact, Cost, Date, Directory, EntryProblem, Field, Issue, Location, Precision,
+    Reach, Resource, Session, Severity, Status, DIRECTORY_VERSION,
 };
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
@@ -597,6 +597,7 @@ fn the_documented_example_reads_without_problems() {
                 lon: -2.2453,
                 address: "Park Gates, Mill Lane".into(),
                 postcode: "MB1 2AB".into(),
+                precision: Precision::Exact,
             },
         },
         sessions: vec![Session {
@@ -690,4 +691,43 @@ fn bytes_read_as_the_text_they_hold_and_a_stray_code_page_byte_loses_no_entry() 
     let (dir, _) = genie_core::directory::validate_bytes(&bytes);
     assert_eq!(dir.resources.len(), 1);
     assert_eq!(dir.resources[0].name, "Caf\u{fffd}");
+}
+
+#[test]
+fn a_place_known_only_by_its_postcode_says_so_and_a_doubtful_word_is_never_read_as_exact() {
+    let cases = [
+        ("", Precision::Exact, None),
+        (r#", "precision": null"#, Precision::Exact, None),
+        (r#", "precision": "exact""#, Precision::Exact, None),
+        (r#", "precision": "Postcode""#, Precision::Postcode, None),
+        (
+            r#", "precision": "town""#,
+            Precision::Postcode,
+            Some(Field::Precision),
+        ),
+        (
+            r#", "precision": 3"#,
+            Precision::Postcode,
+            Some(Field::Precision),
+        ),
+    ];
+    for (extra, expected, problem) in cases {
+        let text = file(&format!(
+            r#"{{"id": "a", "name": "A", "subcategories": ["befriending"],
+                "reach": {{"kind": "local", "location": {{"lat": 53.48, "lon": -2.24{extra}}}}}}}"#
+        ));
+        let (dir, problems) = validate(&text);
+        let Some(Reach::Local { location }) = dir.resources.first().map(|r| &r.reach) else {
+            panic!("{extra}: {problems:?}");
+        };
+        assert_eq!(location.precision, expected, "{extra}");
+        assert_eq!(problems.first().map(|p| p.field), problem, "{extra}");
+        // Written back, an exact place says nothing new; an approximate one says so.
+        let written = serde_json::to_string(&dir).unwrap_or_default();
+        assert_eq!(
+            written.contains(r#""precision":"postcode""#),
+            expected == Precision::Postcode
+        );
+        assert!(!written.contains("exact"));
+    }
 }

@@ -2,7 +2,7 @@
 //! back; access needs, interests and whether a thing runs are never relaxed this way.
 
 use genie_core::directory::{
-    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status,
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
 };
 use genie_core::matching::{can_relax, relax, suggest, Limit};
 use genie_core::model::*;
@@ -27,6 +27,7 @@ fn resource() -> Resource {
                 lon: HOME.1,
                 address: String::new(),
                 postcode: String::new(),
+                precision: Precision::Exact,
             },
         },
         sessions: vec![Session {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use genie_core::directory::{
-    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status,
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
 };
 use genie_core::matching::{constants, suggest, Limit, Reason, Suggestions};
 use genie_core::model::*;
@@ -56,6 +56,7 @@ fn at(km: f64) -> Reach {
             lon: HOME.1,
             address: String::new(),
             postcode: String::new(),
+            precision: Precision::Exact,
         },
     }
 }

@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use genie_core::directory::{
-    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status, DIRECTORY_VERSION,
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
+    DIRECTORY_VERSION,
 };
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
@@ -466,6 +467,7 @@ impl<'a> Builder<'a> {
             lon: at.lon,
             address: clean::line(&loc.address),
             postcode: postcode.to_uppercase(),
+            precision: Precision::Postcode,
         })
     }
 }
@@ -964,6 +966,7 @@ fn location_of(loc: &SrcLocation) -> Result<Location, String> {
         lon: lo,
         address: clean_text(&loc.address),
         postcode: clean_text(&loc.postcode).to_uppercase(),
+        precision: Precision::Exact,
     })
 }
 

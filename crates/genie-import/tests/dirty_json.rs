@@ -2,7 +2,7 @@
 //! missing organisations and locations, empty status, free text in time and date fields, web
 //! addresses without a scheme, records that are not services at all.
 
-use genie_core::directory::{Cost, Date, Location, Reach, Status};
+use genie_core::directory::{Cost, Date, Location, Precision, Reach, Status};
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 use genie_import::{hsds_json, Import, Mapping, Options};
 
@@ -95,6 +95,7 @@ fn open_referral_uk_page() {
                 lon: -1.13,
                 address: "Riverside Park, Millbrook".into(),
                 postcode: "MB1 2AB".into(),
+                precision: Precision::Exact,
             }
         }
     );
@@ -526,6 +527,7 @@ fn open_referral_uk_3_shapes() {
                 lon: -2.5879,
                 address: "1 High Street, Bristol".into(),
                 postcode: "BS1 1AA".into(),
+                precision: Precision::Exact,
             }
         }
     );

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use genie_core::area::{AreaLookup, Place};
-use genie_core::directory::Reach;
+use genie_core::directory::{Precision, Reach};
 use genie_core::model::SubCategory;
 use genie_import::{import_paths, parse_decisions, Import, Mapping, Options};
 
@@ -152,6 +152,8 @@ fn with_the_area_lookup_a_place_without_coordinates_is_put_at_its_zip() {
         Reach::Local { location } => {
             assert_eq!((location.lat, location.lon), (25.66, -80.35));
             assert_eq!(location.postcode, "33176");
+            // Marked in the directory, so the app can say the place is approximate.
+            assert_eq!(location.precision, Precision::Postcode);
         }
         other => panic!("{other:?}"),
     }

@@ -8,7 +8,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status};
+use super::{
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
+};
 use crate::matching::sample::Rng;
 use crate::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
@@ -239,6 +241,7 @@ pub fn realistic(n: usize, seed: u64, centre: (f64, f64), prefix: &str) -> Direc
                                     (b'A' + rng.below(26) as u8) as char,
                                     (b'A' + rng.below(26) as u8) as char
                                 ),
+                                precision: Precision::Exact,
                             },
                         },
                         town.name.clone(),

@@ -84,6 +84,26 @@ pub struct Location {
     pub address: String,
     #[serde(default)]
     pub postcode: String,
+    /// How exactly the point is known: left out when exact.
+    #[serde(default, skip_serializing_if = "Precision::is_exact")]
+    pub precision: Precision,
+}
+
+/// How exactly an entry's place is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The point is the entry's own.
+    #[default]
+    Exact,
+    /// Only the centre of its postcode (or ZIP) area is known: distances are approximate.
+    Postcode,
+}
+
+impl Precision {
+    pub fn is_exact(&self) -> bool {
+        *self == Precision::Exact
+    }
 }
 
 /// One regular session: a day and part of day, with clock times when known ("10:00").

@@ -284,6 +284,7 @@ fields!(LocationFields {
     lon: Scalar<'a>,
     address: Scalar<'a>,
     postcode: Scalar<'a>,
+    precision: Scalar<'a>,
 });
 fields!(SessionFields {
     day: Scalar<'a>,

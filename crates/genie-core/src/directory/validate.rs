@@ -25,7 +25,8 @@ use super::raw::{
     SessionFields, Shape,
 };
 use super::{
-    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status, DIRECTORY_VERSION,
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
+    DIRECTORY_VERSION,
 };
 use crate::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
@@ -72,6 +73,7 @@ pub enum Field {
     Lon,
     Address,
     Postcode,
+    Precision,
     Sessions,
     Day,
     Part,
@@ -107,6 +109,7 @@ impl Field {
             Field::Lon => "lon",
             Field::Address => "address",
             Field::Postcode => "postcode",
+            Field::Precision => "precision",
             Field::Sessions => "sessions",
             Field::Day => "day",
             Field::Part => "part",
@@ -538,12 +541,14 @@ impl EntryReader<'_> {
                 }
                 let address = self.optional_text(&location.address, Field::Address);
                 let postcode = self.optional_text(&location.postcode, Field::Postcode);
+                let precision = self.read_precision(&location.precision);
                 Ok(Reach::Local {
                     location: Location {
                         lat,
                         lon,
                         address,
                         postcode,
+                        precision,
                     },
                 })
             }
@@ -839,6 +844,26 @@ impl EntryReader<'_> {
             Some(_) => {
                 self.fix(Field::Checked, Issue::WrongType);
                 None
+            }
+        }
+    }
+
+    /// A word other than the two known is read as "postcode": never claim a place is exact
+    /// when the file doubts it.
+    fn read_precision(&mut self, value: &Option<Scalar<'_>>) -> Precision {
+        match value {
+            None | Some(Scalar::Null) => Precision::Exact,
+            Some(Scalar::Str(word)) => match normal_word(word).as_str() {
+                "" | "exact" => Precision::Exact,
+                "postcode" => Precision::Postcode,
+                _ => {
+                    self.fix(Field::Precision, Issue::UnknownWord(word.to_string()));
+                    Precision::Postcode
+                }
+            },
+            Some(_) => {
+                self.fix(Field::Precision, Issue::WrongType);
+                Precision::Postcode
             }
         }
     }

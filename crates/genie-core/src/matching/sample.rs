@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::directory::{
-    Contact, Cost, Date, Directory, Location, Reach, Resource, Session, Status,
+    Contact, Cost, Date, Directory, Location, Precision, Reach, Resource, Session, Status,
 };
 use crate::model::{
     AccessNeed, Circle, Condition, CostLimit, DayPart, Interest, MemberKind, Network, Preferences,
@@ -60,6 +60,7 @@ pub fn directory(n: usize, seed: u64) -> Directory {
                         lon: HOME.1 + (rng.unit() - 0.5) * 0.45,
                         address: format!("{} High Street", i % 300),
                         postcode: format!("MB{} {}AB", i % 9, i % 7),
+                        precision: Precision::Exact,
                     },
                 },
             };

@@ -6,8 +6,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use genie_core::directory::{
-    Contact, Cost, Date, Directory, EntryProblem, Field, Issue, Location, Reach, Resource, Session,
-    Severity, Status, DIRECTORY_VERSION,
+    Contact, Cost, Date, Directory, EntryProblem, Field, Issue, Location, Precision, Reach,
+    Resource, Session, Severity, Status, DIRECTORY_VERSION,
 };
 use genie_core::model::{AccessNeed, DayPart, SubCategory, Weekday};
 use serde_json::{Map, Value};
@@ -303,12 +303,14 @@ impl EntryReader<'_> {
                 }
                 let address = self.optional_text(location, "address", Field::Address);
                 let postcode = self.optional_text(location, "postcode", Field::Postcode);
+                let precision = self.read_precision(location);
                 Ok(Reach::Local {
                     location: Location {
                         lat,
                         lon,
                         address,
                         postcode,
+                        precision,
                     },
                 })
             }
@@ -606,6 +608,24 @@ impl EntryReader<'_> {
             Some(_) => {
                 self.fix(Field::Checked, Issue::WrongType);
                 None
+            }
+        }
+    }
+
+    fn read_precision(&mut self, obj: &Map<String, Value>) -> Precision {
+        match obj.get("precision") {
+            None | Some(Value::Null) => Precision::Exact,
+            Some(Value::String(word)) => match normal_word(word).as_str() {
+                "" | "exact" => Precision::Exact,
+                "postcode" => Precision::Postcode,
+                _ => {
+                    self.fix(Field::Precision, Issue::UnknownWord(word.clone()));
+                    Precision::Postcode
+                }
+            },
+            Some(_) => {
+                self.fix(Field::Precision, Issue::WrongType);
+                Precision::Postcode
             }
         }
     }
