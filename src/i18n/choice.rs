@@ -5,6 +5,7 @@
 //! The choice is kept on the device under `genie-language`, only once the person has chosen.
 
 use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::GetUntracked;
 use serde::Serialize;
 
 use super::load::{self, LoadError};
@@ -50,8 +51,9 @@ pub fn offered(area: &[String]) -> Vec<Locale> {
         .collect()
 }
 
-/// Starts in the language the rules choose. English shows at once; another language shows as
-/// soon as its catalogue is here (from the offline copy after the first time).
+/// Starts in the language the rules choose, once its catalogue is here (from the offline copy
+/// after the first time); until then the splash stays. Offline before the language was ever
+/// fetched, English shows with a notice in the chosen language (`unavailable`).
 pub async fn start(i18n: I18n, area: Vec<String>) {
     let chosen = genie_core::language::first_choice(
         stored().as_deref(),
@@ -63,11 +65,61 @@ pub async fn start(i18n: I18n, area: Vec<String>) {
     .unwrap_or(Locale::EN);
     if chosen == i18n.get_locale_untracked() {
         follow_in_page(chosen);
-        return;
-    }
-    // Offline before this language was ever fetched: stay in English rather than show nothing.
-    if load::ensure(chosen).await.is_ok() {
+    } else if load::ensure(chosen).await.is_ok() {
         i18n.show(chosen);
+    } else {
+        // English on screen, but the choice and its kept splash words stay for next time.
+        set_html_lang(Locale::EN);
+        i18n.set_unavailable(Some(chosen));
+    }
+    i18n.set_ready();
+}
+
+/// Tries again to fetch the language that could not be fetched at start.
+pub async fn retry(i18n: I18n) -> Result<(), LoadError> {
+    let Some(locale) = i18n.unavailable.get_untracked() else {
+        return Ok(());
+    };
+    load::ensure(locale).await?;
+    i18n.set_unavailable(None);
+    i18n.show(locale);
+    Ok(())
+}
+
+#[derive(serde::Deserialize)]
+struct KeptSplash {
+    lang: String,
+    words: Vec<(String, String)>,
+}
+
+/// The notice and button words for a language whose catalogue is not here, from the words
+/// kept on the device when it was last shown (see [`follow_in_page`]); English otherwise.
+pub fn unavailable_words(locale: Locale) -> (String, String) {
+    let kept = LocalStorage::get::<KeptSplash>(SPLASH_KEY)
+        .ok()
+        .filter(|kept| kept.lang == locale.tag());
+    let word = |key: &str| {
+        kept.as_ref()
+            .and_then(|k| k.words.iter().find(|(k, _)| k == key))
+            .map(|(_, text)| text.clone())
+    };
+    match (word("locale.unavailable"), word("locale.retry")) {
+        (Some(notice), Some(retry)) => (notice, retry),
+        _ => (
+            super::keys::locale::unavailable {}
+                .render(Locale::EN)
+                .to_string(),
+            super::keys::locale::retry {}.render(Locale::EN).to_string(),
+        ),
+    }
+}
+
+fn set_html_lang(locale: Locale) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", locale.tag());
     }
 }
 
@@ -83,18 +135,14 @@ pub async fn switch_to(i18n: I18n, locale: Locale) -> Result<(), LoadError> {
 #[derive(Serialize)]
 struct Splash {
     lang: &'static str,
-    words: [(&'static str, &'static str); 4],
+    words: [(&'static str, &'static str); 6],
 }
 
 /// Makes the page outside the app follow the language: `<html lang>` (screen readers, spell
-/// checkers, hyphenation) and the splash words shown next time before the app starts.
+/// checkers, hyphenation) and the splash words shown next time before the app starts (with
+/// the words to say if the language cannot be fetched then).
 pub fn follow_in_page(locale: Locale) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", locale.tag());
-    }
+    set_html_lang(locale);
     if locale == Locale::EN {
         LocalStorage::delete(SPLASH_KEY);
         return;
@@ -107,6 +155,12 @@ pub fn follow_in_page(locale: Locale) {
             ("welcome.title", keys::welcome::title {}.render(locale)),
             ("welcome.lead", keys::welcome::lead {}.render(locale)),
             ("loading", keys::loading {}.render(locale)),
+            // Not in the splash: what the app says if this language cannot be fetched later.
+            (
+                "locale.unavailable",
+                keys::locale::unavailable {}.render(locale),
+            ),
+            ("locale.retry", keys::locale::retry {}.render(locale)),
         ],
     };
     let _ = LocalStorage::set(SPLASH_KEY, &splash);

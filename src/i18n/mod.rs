@@ -189,6 +189,12 @@ pub struct I18n {
     /// Whether the area's settings (which languages it offers) have been read, or could not
     /// be: the language choice waits for them rather than change under the person's finger.
     offer_known: RwSignal<bool>,
+    /// Whether the first language is on screen (or could not be fetched): until then the app
+    /// draws nothing and the splash stays, so a person who chose Greek never sees English.
+    ready: RwSignal<bool>,
+    /// The chosen language whose words could not be fetched at start (offline with no copy):
+    /// English shows meanwhile, with a notice in that language and a way to try again.
+    unavailable: RwSignal<Option<Locale>>,
 }
 
 impl I18n {
@@ -212,6 +218,28 @@ impl I18n {
         self.offer_known.set(true);
     }
 
+    /// Whether the first language is decided and its words are here (tracked).
+    pub fn is_ready(&self) -> bool {
+        self.ready.get()
+    }
+
+    /// The first language is on screen: the app draws its pages in place of the splash.
+    pub(crate) fn set_ready(&self) {
+        if !self.ready.get_untracked() {
+            crate::platform::remove_splash();
+            self.ready.set(true);
+        }
+    }
+
+    /// The language chosen but not fetched at start, if any (tracked).
+    pub fn unavailable(&self) -> Option<Locale> {
+        self.unavailable.get()
+    }
+
+    pub(crate) fn set_unavailable(&self, locale: Option<Locale>) {
+        self.unavailable.set(locale);
+    }
+
     /// Shows `locale`, whose catalogue must already be here (see [`choice::switch_to`]).
     pub(crate) fn show(&self, locale: Locale) {
         self.locale.set(locale);
@@ -219,11 +247,13 @@ impl I18n {
     }
 }
 
-/// Provides the language to the app, starting in English until the chosen one is fetched.
+/// Provides the language to the app; nothing is drawn until the first language is here.
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         locale: RwSignal::new(Locale::EN),
         offer_known: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        unavailable: RwSignal::new(None),
     };
     provide_context(i18n);
     i18n

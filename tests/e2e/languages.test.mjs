@@ -170,3 +170,110 @@ test('a browser in a language the area does not offer starts in the area default
     { locale: 'de-DE' },
   );
 });
+
+/**
+ * Every message English words differently from `tag`, as a pattern for a whole text. Language
+ * names in themselves ("English" in the language choice) are shown in every language.
+ */
+function englishOnly(tag) {
+  const out = [];
+  const selfNames = new Set(Object.values(catalogues).map((c) => c.locale.self_name));
+  const walk = (mine, theirs, path) => {
+    for (const [key, value] of Object.entries(mine)) {
+      const other = theirs?.[key];
+      const at = [...path, key].join('.');
+      if (value && typeof value === 'object') walk(value, other, [...path, key]);
+      // A language's own name is shown in itself in every language's choice.
+      else if (selfNames.has(value) || value === other) continue;
+      else if (/\p{L}{2,}/u.test(value.replace(/\{\{\s*\w+\s*\}\}/g, ''))) {
+        const pattern = value
+          .trim()
+          .split(/\{\{\s*\w+\s*\}\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[\\s\\S]*?');
+        out.push({ key: at, value, pattern: new RegExp(`^${pattern}$`) });
+      }
+    }
+  };
+  walk(catalogues.en, catalogues[tag], []);
+  return out;
+}
+
+/**
+ * Records, at every frame the browser draws, the text of each text node added or changed since
+ * the last frame and still in the page: what a person could have seen, from the very start.
+ */
+function recordRenderedText() {
+  window.renderedText = [];
+  const pending = new Set();
+  const add = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) pending.add(node);
+    else if (node.nodeType === Node.ELEMENT_NODE) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) pending.add(text);
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.add(record.target);
+      record.addedNodes.forEach(add);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  const frame = () => {
+    for (const node of pending) {
+      const text = node.textContent.trim();
+      if (node.isConnected && text && !node.parentElement?.closest('script, noscript, style')) {
+        window.renderedText.push(text);
+      }
+    }
+    pending.clear();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+test('a person who chose Greek never sees English while Genie starts; offline with no copy, Greek words say so', async () => {
+  const w = catalogues.el;
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+      await page.getByRole('group', { name: t.locale.choose_title }).getByLabel(w.locale.self_name, { exact: true }).check();
+      await page.getByRole('heading', { level: 1, name: w.welcome.title }).waitFor();
+
+      await page.addInitScript(recordRenderedText);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: w.welcome.title }).waitFor();
+      await page.getByRole('group', { name: w.locale.choose_title }).waitFor();
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => window.renderedText);
+      assert.ok(seen.includes(w.welcome.title), `Greek was recorded: ${seen.slice(0, 5)}`);
+      const english = englishOnly('el');
+      const shown = seen.flatMap((text) => english.filter((e) => e.pattern.test(text)).map((e) => `${e.key}: ${text}`));
+      assert.deepEqual(shown, [], 'no English-only words while starting in Greek');
+
+      // Offline, with no copy of the Greek words: said in Greek, English meanwhile, and a way
+      // to try again.
+      await page.evaluate(async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+        for (const key of await caches.keys()) await caches.delete(key);
+      });
+      await page.route('**/i18n/*.json', (route) => route.abort());
+      await page.reload();
+      const notice = page.getByTestId('language-unavailable');
+      await notice.getByText(w.locale.unavailable).waitFor();
+      assert.equal(await notice.getAttribute('lang'), 'el');
+      await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      await page.unroute('**/i18n/*.json');
+      await notice.getByRole('button', { name: w.locale.retry }).click();
+      await page.getByRole('heading', { level: 1, name: w.welcome.title }).waitFor();
+      await notice.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('html').getAttribute('lang'), 'el');
+      // The refused fetch is the one error the browser logs.
+      assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+    },
+    { locale: 'en-GB' },
+  );
+});
