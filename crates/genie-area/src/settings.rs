@@ -427,15 +427,18 @@ fn check_languages(value: Option<&Value>, problem: &mut impl FnMut(&'static str,
             );
             continue;
         };
+        // A tag may name a region (`en-US`, `nl-BE`): Genie speaks the language and writes
+        // times, dates and numbers as the region does. Each language is listed once.
         let tag = tag.trim().to_ascii_lowercase();
-        if seen.contains(&tag) {
+        let language = genie_core::language::primary(&tag);
+        if seen.contains(&language) {
             problem(
                 "language_repeated",
                 format!("The language \"{tag}\" is listed more than once."),
             );
             continue;
         }
-        if !APP_LANGUAGES.contains(&tag.as_str()) {
+        if !APP_LANGUAGES.contains(&language.as_str()) {
             problem(
                 "language_unknown",
                 format!(
@@ -444,7 +447,7 @@ fn check_languages(value: Option<&Value>, problem: &mut impl FnMut(&'static str,
                 ),
             );
         }
-        seen.push(tag);
+        seen.push(language);
     }
 }
 
@@ -475,8 +478,9 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
             return;
         }
     };
+    let language = |tag: &str| genie_core::language::primary(tag);
     for (tag, words) in texts {
-        if !offered.contains(&tag.to_ascii_lowercase()) {
+        if !offered.iter().any(|o| language(o) == language(tag)) {
             problem(
                 "texts_language_not_offered",
                 format!(
@@ -512,7 +516,7 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
     for tag in offered
         .iter()
         .skip(1)
-        .filter(|t| APP_LANGUAGES.contains(&t.as_str()))
+        .filter(|t| APP_LANGUAGES.contains(&language(t).as_str()))
     {
         for key in ["help_text", "contact"] {
             let written = root
@@ -521,7 +525,7 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
                 .is_some_and(|t| !t.trim().is_empty());
             let translated = texts
                 .iter()
-                .find(|(t, _)| t.to_ascii_lowercase() == *tag)
+                .find(|(t, _)| language(t) == language(tag))
                 .and_then(|(_, w)| w.get(key))
                 .and_then(Value::as_str)
                 .is_some_and(|t| !t.trim().is_empty());

@@ -199,6 +199,29 @@ fn settings_edge_cases() {
         ["feedback_email_bad"]
     );
     assert!(codes(&format!(r##"{{{base}, "supporter_hours": 8}}"##)).is_empty());
+    // A language with a region (American English, Belgian Dutch) is the language, once.
+    let with_region =
+        r#""version": 1, "name": "A", "short_name": "A", "centre": {"lat": 52.6, "lon": -1.9}"#;
+    assert!(codes(&format!(
+        r#"{{{with_region}, "languages": ["en-US", "nl-BE"], "help_text": "Hi", "texts": {{"nl-BE": {{"help_text": "Hoi"}}}}}}"#
+    ))
+    .is_empty());
+    assert_eq!(
+        codes(&format!(
+            r#"{{{with_region}, "languages": ["en-US", "nl"], "help_text": "Hi"}}"#
+        )),
+        ["language_text_missing"]
+    );
+    assert_eq!(
+        codes(&format!(
+            r#"{{{with_region}, "languages": ["en", "en-GB"]}}"#
+        )),
+        ["language_repeated"]
+    );
+    assert_eq!(
+        codes(&format!(r#"{{{with_region}, "languages": ["cy-GB"]}}"#)),
+        ["language_unknown"]
+    );
     for bad in ["0", "721", "2.5", "\"24\""] {
         assert_eq!(
             codes(&format!(r##"{{{base}, "supporter_hours": {bad}}}"##)),
