@@ -35,6 +35,9 @@ fn Shell() -> impl IntoView {
         spawn_local(crate::i18n::choice::start(i18n, Vec::new()));
     }
     area.load_settings(move |settings| {
+        // A regional tag (`en-US`) sets how that language writes times, dates and numbers.
+        crate::i18n::set_area_tags(&settings.languages);
+        i18n.formats_changed();
         i18n.set_offer_known();
         if !chose_before {
             spawn_local(crate::i18n::choice::start(i18n, settings.languages.clone()));

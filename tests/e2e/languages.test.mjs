@@ -2,8 +2,11 @@
 // session (about you, map, summary, preferences, suggestions, choose, plan) works by role and
 // label with the words read from that language's catalogue. Switching language mid-session
 // keeps every answer and every half-typed word, `<html lang>` follows, the choice is kept on the
-// device, and the splash says the language's words on the next start.
+// device, and the splash says the language's words on the next start. A person who chose a
+// language never sees English while Genie starts, and days, parts of the day and clock times
+// are written as each language writes them.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
   addMembers,
@@ -273,6 +276,68 @@ test('a person who chose Greek never sees English while Genie starts; offline wi
       assert.equal(await page.locator('html').getAttribute('lang'), 'el');
       // The refused fetch is the one error the browser logs.
       assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+    },
+    { locale: 'en-GB' },
+  );
+});
+
+/** A clock time as the browser writes it in `intl`, as the app does (a time of day, in UTC). */
+const clockTime = (intl, text) => {
+  const [hour, minute] = text.split(':').map(Number);
+  return new Intl.DateTimeFormat(intl, { timeStyle: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(2000, 0, 1, hour, minute),
+  );
+};
+/** Intl's spaces (no-break, narrow no-break) as plain spaces, to compare Node's and the browser's. */
+const plainSpaces = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+test('days, parts of the day and clock times are written as each language writes them', async () => {
+  const directory = JSON.parse(readFileSync(new URL('../../public/area/directory.json', import.meta.url), 'utf8'));
+  // Living Well with Arthritis: Monday 09:00 to 10:30 and Tuesday 19:00 to 20:30.
+  const entry = directory.resources.find((r) => r.id === 'mb-038');
+  await withBrowser(
+    async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${server.url}#/about-you`);
+      await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+      await page.goto(`${server.url}#/preferences`);
+      await page.getByLabel(t.interest.learn_skills).check();
+      await page.locator('input[name=times][value=mon-morning]').check();
+      await waitForSaved(page);
+      for (const tag of Object.keys(catalogues)) {
+        const w = catalogues[tag];
+        await page.evaluate((chosen) => localStorage.setItem('genie-language', JSON.stringify(chosen)), tag);
+        await page.goto(`${server.url}#/suggestions`);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: w.suggest.title }).waitFor();
+        const card = page.locator(`li.suggestion[data-resource="${entry.id}"]`);
+        await page.getByTestId('suggestions').waitFor();
+        const all = page.getByTestId('show-all');
+        if ((await all.count()) > 0 && (await all.getAttribute('aria-expanded')) === 'false') await all.click();
+        while ((await card.count()) === 0) await page.getByRole('button', { name: w.suggest.show_more }).click();
+
+        // The day and part of the day joined as the language joins them: one capital, first.
+        const when = fill(w.day_and_part, { day: w.weekday.mon, part: w.day_part_joined.morning });
+        assert.doesNotMatch(when.slice(1), /\p{Lu}/u, `${tag}: "${when}" has a capital inside`);
+        await card.locator('.reasons').getByText(fill(w.reason.time, { when }), { exact: true }).waitFor();
+
+        // The sessions: clock times as the language writes them, from the directory's "13:30".
+        await card.getByText(w.suggest.more_about).click();
+        const said = (await card.locator('[data-fact=when] li').allTextContents()).map(plainSpaces);
+        const expected = entry.sessions.map((s) =>
+          plainSpaces(
+            s.starts
+              ? fill(w.suggest.session_times, {
+                  day: w.weekday[s.day],
+                  starts: clockTime(w.locale.intl, s.starts),
+                  ends: clockTime(w.locale.intl, s.ends),
+                })
+              : fill(w.day_and_part, { day: w.weekday[s.day], part: w.day_part_joined[s.part] }),
+          ),
+        );
+        assert.deepEqual(said, expected, tag);
+      }
+      assert.deepEqual(problems, []);
     },
     { locale: 'en-GB' },
   );
