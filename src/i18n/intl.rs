@@ -110,10 +110,19 @@ pub fn price(locale: Locale, amount: f64, currency: &str) -> String {
 
 /// A list joined as the language joins it ("A, B and C"; "A, B y C").
 pub fn list(locale: Locale, items: &[String]) -> String {
+    joined(locale, items, "conjunction")
+}
+
+/// Choices joined as the language joins them ("A or B"; "A of B"; "A ή B").
+pub fn list_or(locale: Locale, items: &[String]) -> String {
+    joined(locale, items, "disjunction")
+}
+
+fn joined(locale: Locale, items: &[String], kind: &str) -> String {
     let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
     let format = Intl::ListFormat::new(
         &locales(locale),
-        &options(&[("type", JsValue::from_str("conjunction"))]),
+        &options(&[("type", JsValue::from_str(kind))]),
     );
     String::from(format.format(&array))
 }
@@ -214,6 +223,8 @@ mod tests {
         assert_eq!(list(locale("en"), &names), "Ana, Bo and Cy");
         assert_eq!(list(locale("es"), &names), "Ana, Bo y Cy");
         assert_eq!(list(locale("el"), &names[..1]), "Ana");
+        assert_eq!(list_or(locale("en"), &names[..2]), "Ana or Bo");
+        assert_eq!(list_or(locale("es"), &names[..2]), "Ana o Bo");
     }
 
     #[wasm_bindgen_test]

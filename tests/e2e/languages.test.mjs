@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import {
   addMembers,
   catalogues,
+  englishOnly,
   openAddForm,
   plural,
   seriousAxeViolations,
@@ -175,34 +176,6 @@ test('a browser in a language the area does not offer starts in the area default
 });
 
 /**
- * Every message English words differently from `tag`, as a pattern for a whole text. Language
- * names in themselves ("English" in the language choice) are shown in every language.
- */
-function englishOnly(tag) {
-  const out = [];
-  const selfNames = new Set(Object.values(catalogues).map((c) => c.locale.self_name));
-  const walk = (mine, theirs, path) => {
-    for (const [key, value] of Object.entries(mine)) {
-      const other = theirs?.[key];
-      const at = [...path, key].join('.');
-      if (value && typeof value === 'object') walk(value, other, [...path, key]);
-      // A language's own name is shown in itself in every language's choice.
-      else if (selfNames.has(value) || value === other) continue;
-      else if (/\p{L}{2,}/u.test(value.replace(/\{\{\s*\w+\s*\}\}/g, ''))) {
-        const pattern = value
-          .trim()
-          .split(/\{\{\s*\w+\s*\}\}/)
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[\\s\\S]*?');
-        out.push({ key: at, value, pattern: new RegExp(`^${pattern}$`) });
-      }
-    }
-  };
-  walk(catalogues.en, catalogues[tag], []);
-  return out;
-}
-
-/**
  * Records, at every frame the browser draws, the text of each text node added or changed since
  * the last frame and still in the page: what a person could have seen, from the very start.
  */
@@ -291,10 +264,11 @@ const clockTime = (intl, text) => {
 /** Intl's spaces (no-break, narrow no-break) as plain spaces, to compare Node's and the browser's. */
 const plainSpaces = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
 
-test('days, parts of the day and clock times are written as each language writes them', async () => {
+test('days, parts of the day, clock times and the area\'s place examples are written as each language writes them', async () => {
   const directory = JSON.parse(readFileSync(new URL('../../public/area/directory.json', import.meta.url), 'utf8'));
   // Living Well with Arthritis: Monday 09:00 to 10:30 and Tuesday 19:00 to 20:30.
   const entry = directory.resources.find((r) => r.id === 'mb-038');
+  const area = JSON.parse(readFileSync(new URL('../../public/area/area.json', import.meta.url), 'utf8'));
   await withBrowser(
     async (open) => {
       const { page, problems } = await open();
@@ -336,6 +310,14 @@ test('days, parts of the day and clock times are written as each language writes
           ),
         );
         assert.deepEqual(said, expected, tag);
+
+        // The place question's examples are the area's own, joined with the language's "or".
+        await page.goto(`${server.url}#/about-you`);
+        const examples = new Intl.ListFormat(w.locale.intl, { type: 'disjunction' }).format([
+          area.postcode_example,
+          area.place_example,
+        ]);
+        assert.equal((await page.locator('#area-hint').textContent()).trim(), fill(w.about.area_hint, { examples }));
       }
       assert.deepEqual(problems, []);
     },
