@@ -7,6 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::GetUntracked;
 use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::load::{self, LoadError};
 use super::{I18n, Locale, LANGUAGES};
@@ -86,22 +87,26 @@ pub async fn retry(i18n: I18n) -> Result<(), LoadError> {
     Ok(())
 }
 
-#[derive(serde::Deserialize)]
-struct KeptSplash {
-    lang: String,
-    words: Vec<(String, String)>,
-}
-
 /// The notice and button words for a language whose catalogue is not here, from the words
 /// kept on the device when it was last shown (see [`follow_in_page`]); English otherwise.
 pub fn unavailable_words(locale: Locale) -> (String, String) {
-    let kept = LocalStorage::get::<KeptSplash>(SPLASH_KEY)
+    // Read with the browser's own JSON (no serde code in the app for this one look-up).
+    let kept = LocalStorage::raw()
+        .get_item(SPLASH_KEY)
         .ok()
-        .filter(|kept| kept.lang == locale.tag());
-    let word = |key: &str| {
-        kept.as_ref()
-            .and_then(|k| k.words.iter().find(|(k, _)| k == key))
-            .map(|(_, text)| text.clone())
+        .flatten()
+        .and_then(|text| js_sys::JSON::parse(&text).ok());
+    let field = |value: &JsValue, name: &str| js_sys::Reflect::get(value, &name.into()).ok();
+    let word = |key: &str| -> Option<String> {
+        let kept = kept.as_ref()?;
+        if field(kept, "lang")?.as_string()? != locale.tag() {
+            return None;
+        }
+        let words: js_sys::Array = field(kept, "words")?.dyn_into().ok()?;
+        words.iter().find_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            (pair.get(0).as_string()? == key).then(|| pair.get(1).as_string())?
+        })
     };
     match (word("locale.unavailable"), word("locale.retry")) {
         (Some(notice), Some(retry)) => (notice, retry),
