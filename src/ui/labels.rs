@@ -140,7 +140,7 @@ labelled!(Interest,
     CommunityTransport => interest.community_transport, HelpOthers => interest.help_others);
 
 labelled!(TravelMode,
-    Walk => travel.walk, Bus => travel.bus, Car => travel.car, Lift => travel.lift);
+    Walk => travel.walk, Cycle => travel.cycle, Bus => travel.bus, Car => travel.car, Lift => travel.lift);
 
 labelled!(AccessNeed,
     StepFree => access_need.step_free, Wheelchair => access_need.wheelchair,
