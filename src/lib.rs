@@ -20,9 +20,9 @@ pub mod store;
 #[deny(clippy::unwrap_used, clippy::expect_used)]
 pub mod ui;
 
-/// Starts the app in the page's `<body>`, in place of the splash index.html shows meanwhile.
+/// Starts the app in the page's `<body>`. The splash index.html shows meanwhile stays until
+/// the first language's words are here (`i18n::I18n::set_ready`), then the app takes its place.
 pub fn start() {
     console_error_panic_hook::set_once();
-    platform::remove_splash();
     leptos::mount::mount_to_body(ui::App);
 }

@@ -1018,6 +1018,9 @@ def build():
         "contact": ("Millbrook Community Link: 01632 960100 (Monday to Friday, 9am to 5pm) or "
                     "hello@community-link.example.org. We can talk through what is on near "
                     "you, and help you get there."),
+        # The examples beside the place question: a postcode and a neighbourhood that work.
+        "postcode_example": example_postcode,
+        "place_example": "Riverside",
         # Where people may send notes about entries (closed, wrong time), if they choose to.
         "feedback_email": "directory@community-link.example.org",
         # Every language Genie speaks, English first (the default); prices are in pounds.

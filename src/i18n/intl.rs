@@ -11,6 +11,14 @@ use super::Locale;
 thread_local! {
     static PLURALS: RefCell<Vec<(Locale, Intl::PluralRules)>> = const { RefCell::new(Vec::new()) };
     static NUMBERS: RefCell<Vec<(Locale, Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
+    static CLOCKS: RefCell<Vec<(Locale, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the formats made so far: the tag a language formats with has changed.
+pub(super) fn forget_formats() {
+    PLURALS.with(|cache| cache.borrow_mut().clear());
+    NUMBERS.with(|cache| cache.borrow_mut().clear());
+    CLOCKS.with(|cache| cache.borrow_mut().clear());
 }
 
 fn locales(locale: Locale) -> Array {
@@ -102,10 +110,19 @@ pub fn price(locale: Locale, amount: f64, currency: &str) -> String {
 
 /// A list joined as the language joins it ("A, B and C"; "A, B y C").
 pub fn list(locale: Locale, items: &[String]) -> String {
+    joined(locale, items, "conjunction")
+}
+
+/// Choices joined as the language joins them ("A or B"; "A of B"; "A ή B").
+pub fn list_or(locale: Locale, items: &[String]) -> String {
+    joined(locale, items, "disjunction")
+}
+
+fn joined(locale: Locale, items: &[String], kind: &str) -> String {
     let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
     let format = Intl::ListFormat::new(
         &locales(locale),
-        &options(&[("type", JsValue::from_str("conjunction"))]),
+        &options(&[("type", JsValue::from_str(kind))]),
     );
     String::from(format.format(&array))
 }
@@ -119,6 +136,37 @@ pub fn date(locale: Locale, at_ms: f64) -> String {
         ("year", JsValue::from_str("numeric")),
     ]);
     String::from(date.to_locale_date_string(locale.intl_tag(), &options))
+}
+
+/// A clock time (a session's start, "14:00" in the directory) as the language writes it:
+/// "14:00" in British English, "2:00 PM" in American English. The time is a time of day, not a
+/// moment, so it is formatted in UTC and no time zone moves it.
+pub fn clock_time(locale: Locale, hour: u8, minute: u8) -> String {
+    let at =
+        js_sys::Date::utc(2000.0, 0.0) + (f64::from(hour) * 60.0 + f64::from(minute)) * 60_000.0;
+    CLOCKS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let format = match cache.iter().find(|(l, _)| *l == locale) {
+            Some((_, format)) => format.clone(),
+            None => {
+                let format = Intl::DateTimeFormat::new(
+                    &locales(locale),
+                    // The language's own short time ("09:30", "9:30 AM", "9:30 π.μ.").
+                    &options(&[
+                        ("timeStyle", JsValue::from_str("short")),
+                        ("timeZone", JsValue::from_str("UTC")),
+                    ]),
+                );
+                cache.push((locale, format.clone()));
+                format
+            }
+        };
+        call_format(
+            &format.format(),
+            &js_sys::Date::new(&JsValue::from_f64(at)).into(),
+        )
+        .unwrap_or_else(|| format!("{hour:02}:{minute:02}"))
+    })
 }
 
 fn call_format(format: &js_sys::Function, value: &JsValue) -> Option<String> {
@@ -175,6 +223,43 @@ mod tests {
         assert_eq!(list(locale("en"), &names), "Ana, Bo and Cy");
         assert_eq!(list(locale("es"), &names), "Ana, Bo y Cy");
         assert_eq!(list(locale("el"), &names[..1]), "Ana");
+        assert_eq!(list_or(locale("en"), &names[..2]), "Ana or Bo");
+        assert_eq!(list_or(locale("es"), &names[..2]), "Ana o Bo");
+    }
+
+    #[wasm_bindgen_test]
+    fn clock_times_are_written_as_each_language_and_the_areas_region_write_them() {
+        let english = locale("en");
+        let expected = |tag: &str, hour: u8, minute: u8| {
+            let options = options(&[
+                ("timeStyle", JsValue::from_str("short")),
+                ("timeZone", JsValue::from_str("UTC")),
+            ]);
+            let at = js_sys::Date::utc(2000.0, 0.0)
+                + (f64::from(hour) * 60.0 + f64::from(minute)) * 60_000.0;
+            String::from(
+                js_sys::Date::new(&JsValue::from_f64(at))
+                    .to_locale_time_string_with_options(tag, &options),
+            )
+        };
+        // English is compiled in and formats as British English; an area that offers "en-US"
+        // has American times.
+        super::super::set_area_tags(&[]);
+        assert_eq!(clock_time(english, 14, 0), "14:00");
+        assert_eq!(clock_time(english, 9, 30), "09:30");
+        super::super::set_area_tags(&["en-US".to_string(), "nl".to_string()]);
+        assert_eq!(plain(clock_time(english, 14, 0)), "2:00 PM");
+        assert_eq!(clock_time(english, 14, 0), expected("en-US", 14, 0));
+        assert_eq!(clock_time(locale("nl"), 14, 0), "14:00");
+        super::super::set_area_tags(&[]);
+        assert_eq!(clock_time(english, 14, 0), "14:00");
+        for tag in ["nb", "el", "bg", "es"] {
+            assert_eq!(
+                clock_time(locale(tag), 18, 5),
+                expected(tag, 18, 5),
+                "{tag}"
+            );
+        }
     }
 
     #[wasm_bindgen_test]

@@ -57,10 +57,18 @@ impl Locale {
         LANGUAGES.get(self.0).map_or("English", |(_, name)| name)
     }
 
-    /// The tag `Intl` formats with: the catalogue's own choice (British English for `en`), or
-    /// the language's tag while its catalogue is not here.
+    /// The tag `Intl` formats with: the area's own tag for the language when it names a region
+    /// (`en-US` gives American times and dates), else the catalogue's own choice (British
+    /// English for `en`), or the language's tag while its catalogue is not here.
     pub fn intl_tag(self) -> &'static str {
-        if is_loaded(self) {
+        if let Some(tag) = AREA_TAGS.with(|tags| {
+            tags.borrow()
+                .iter()
+                .find(|(locale, _)| *locale == self)
+                .map(|(_, tag)| *tag)
+        }) {
+            tag
+        } else if is_loaded(self) {
             keys::locale::intl {}.render(self)
         } else {
             self.tag()
@@ -72,6 +80,41 @@ thread_local! {
     /// The catalogues fetched so far, by language; English is never here.
     static LOADED: RefCell<Vec<Option<&'static [&'static str]>>> =
         RefCell::new(vec![None; LANGUAGES.len()]);
+}
+
+thread_local! {
+    /// The area's tags that name a region (`en-US`, `nl-BE`), by language.
+    static AREA_TAGS: RefCell<Vec<(Locale, &'static str)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Takes the area's language tags: one that names a region (`en-US`) is the tag that language
+/// formats numbers, dates and times with. Call before words are drawn, or draw them again.
+pub fn set_area_tags(tags: &[String]) {
+    use wasm_bindgen::JsCast as _;
+    let regional: Vec<(Locale, &'static str)> = tags
+        .iter()
+        .filter(|tag| tag.contains(['-', '_']))
+        .filter_map(|tag| {
+            let locale = Locale::from_tag(tag)?;
+            // A malformed tag would make Intl throw: keep only those it accepts, as it writes them.
+            let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+            let canonical: js_sys::Function =
+                js_sys::Reflect::get(&intl, &"getCanonicalLocales".into())
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+            let canonical = canonical
+                .call1(&intl, &tag.replace('_', "-").into())
+                .ok()?
+                .dyn_into::<js_sys::Array>()
+                .ok()?
+                .get(0)
+                .as_string()?;
+            Some((locale, &*Box::leak(canonical.into_boxed_str())))
+        })
+        .collect();
+    AREA_TAGS.with(|kept| *kept.borrow_mut() = regional);
+    intl::forget_formats();
 }
 
 /// Keeps a catalogue read by `load` for the rest of the visit.
@@ -189,6 +232,12 @@ pub struct I18n {
     /// Whether the area's settings (which languages it offers) have been read, or could not
     /// be: the language choice waits for them rather than change under the person's finger.
     offer_known: RwSignal<bool>,
+    /// Whether the first language is on screen (or could not be fetched): until then the app
+    /// draws nothing and the splash stays, so a person who chose Greek never sees English.
+    ready: RwSignal<bool>,
+    /// The chosen language whose words could not be fetched at start (offline with no copy):
+    /// English shows meanwhile, with a notice in that language and a way to try again.
+    unavailable: RwSignal<Option<Locale>>,
 }
 
 impl I18n {
@@ -212,6 +261,33 @@ impl I18n {
         self.offer_known.set(true);
     }
 
+    /// Draws the words again: how numbers, dates or times are written has changed.
+    pub(crate) fn formats_changed(&self) {
+        self.locale.update(|_| {});
+    }
+
+    /// Whether the first language is decided and its words are here (tracked).
+    pub fn is_ready(&self) -> bool {
+        self.ready.get()
+    }
+
+    /// The first language is on screen: the app draws its pages in place of the splash.
+    pub(crate) fn set_ready(&self) {
+        if !self.ready.get_untracked() {
+            crate::platform::remove_splash();
+            self.ready.set(true);
+        }
+    }
+
+    /// The language chosen but not fetched at start, if any (tracked).
+    pub fn unavailable(&self) -> Option<Locale> {
+        self.unavailable.get()
+    }
+
+    pub(crate) fn set_unavailable(&self, locale: Option<Locale>) {
+        self.unavailable.set(locale);
+    }
+
     /// Shows `locale`, whose catalogue must already be here (see [`choice::switch_to`]).
     pub(crate) fn show(&self, locale: Locale) {
         self.locale.set(locale);
@@ -219,11 +295,13 @@ impl I18n {
     }
 }
 
-/// Provides the language to the app, starting in English until the chosen one is fetched.
+/// Provides the language to the app; nothing is drawn until the first language is here.
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         locale: RwSignal::new(Locale::EN),
         offer_known: RwSignal::new(false),
+        ready: RwSignal::new(false),
+        unavailable: RwSignal::new(None),
     };
     provide_context(i18n);
     i18n

@@ -35,6 +35,9 @@ fn Shell() -> impl IntoView {
         spawn_local(crate::i18n::choice::start(i18n, Vec::new()));
     }
     area.load_settings(move |settings| {
+        // A regional tag (`en-US`) sets how that language writes times, dates and numbers.
+        crate::i18n::set_area_tags(&settings.languages);
+        i18n.formats_changed();
         i18n.set_offer_known();
         if !chose_before {
             spawn_local(crate::i18n::choice::start(i18n, settings.languages.clone()));
@@ -56,7 +59,8 @@ fn Shell() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    view! {
+    // Nothing is drawn until the first language's words are here (the splash stays meanwhile).
+    view! { <Show when=move || i18n.is_ready()>
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="app-header">
             <a class="app-name" href=Route::Welcome.href()>{t!(i18n, app_name)}</a>
@@ -76,6 +80,7 @@ fn Shell() -> impl IntoView {
                 <a href=Route::HandOver.href()>{t!(i18n, handover.banner_link)}</a>
             </p>
         </Show>
+        <LanguageUnavailable />
         <StorageNotice />
         <UpdatePrompt />
         <KeepingNotice />
@@ -115,5 +120,47 @@ fn Shell() -> impl IntoView {
                 </ul>
             </nav>
         </footer>
+    </Show> }
+}
+
+/// The chosen language could not be fetched at start (offline, never kept): said in that
+/// language, from the words kept on the device, with a way to try again. English shows meanwhile.
+#[component]
+fn LanguageUnavailable() -> impl IntoView {
+    let i18n = use_i18n();
+    let trying = RwSignal::new(false);
+    move || {
+        i18n.unavailable().map(|locale| {
+            let (notice, retry) = crate::i18n::choice::unavailable_words(locale);
+            let again = move |_| {
+                trying.set(true);
+                spawn_local(async move {
+                    let _ = crate::i18n::choice::retry(i18n).await;
+                    trying.set(false);
+                });
+            };
+            view! {
+                <section
+                    class="notice"
+                    role="alert"
+                    lang=locale.tag()
+                    data-testid="language-unavailable"
+                >
+                    <p>{notice}</p>
+                    <button
+                        type="button"
+                        class="button primary"
+                        aria-disabled=move || trying.get().to_string()
+                        on:click=move |ev| {
+                            if !trying.get_untracked() {
+                                again(ev);
+                            }
+                        }
+                    >
+                        {retry}
+                    </button>
+                </section>
+            }
+        })
     }
 }

@@ -140,7 +140,7 @@ labelled!(Interest,
     CommunityTransport => interest.community_transport, HelpOthers => interest.help_others);
 
 labelled!(TravelMode,
-    Walk => travel.walk, Bus => travel.bus, Car => travel.car, Lift => travel.lift);
+    Walk => travel.walk, Cycle => travel.cycle, Bus => travel.bus, Car => travel.car, Lift => travel.lift);
 
 labelled!(AccessNeed,
     StepFree => access_need.step_free, Wheelchair => access_need.wheelchair,
@@ -154,6 +154,18 @@ labelled!(Weekday,
 
 labelled!(DayPart,
     Morning => day_part.morning, Afternoon => day_part.afternoon, Evening => day_part.evening);
+
+/// A day and a part of the day as one phrase, joined as the language joins them ("Monday
+/// morning", "Maandagochtend", "Mandag formiddag"): each catalogue has the pattern and the
+/// part's form inside it, so the order, the case and the joining are the language's.
+pub fn day_and_part(day: Weekday, part: DayPart, locale: Locale) -> String {
+    let part = match part {
+        DayPart::Morning => td_string!(locale, day_part_joined.morning),
+        DayPart::Afternoon => td_string!(locale, day_part_joined.afternoon),
+        DayPart::Evening => td_string!(locale, day_part_joined.evening),
+    };
+    td_string!(locale, day_and_part, day = day.label(locale), part = part)
+}
 
 labelled!(SubCategory,
     ReadingWriting => subcategory.reading_writing, ArtsCrafts => subcategory.arts_crafts,

@@ -2,7 +2,9 @@
 // device as they are given.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { serveApp, storedRecords, t, waitForSaved, withBrowser } from './support.mjs';
+
+const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => values[key]);
 
 let server;
 before(async () => {
@@ -45,6 +47,32 @@ test('preferences and practical limits survive a reload', async () => {
     );
     assert.equal(await page.getByLabel(t.access_need.step_free).isChecked(), true);
     assert.equal(await page.getByLabel(t.language.pl).isChecked(), true);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('getting there by bicycle is a way to travel: kept, and named in a suggestion\'s reasons', async () => {
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    await page.goto(`${server.url}#/about-you`);
+    await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+    await page.goto(`${server.url}#/preferences`);
+    await page.getByLabel(t.interest.learn_skills).check();
+    const travel = page.getByRole('group', { name: t.prefs.travel_legend });
+    await travel.getByLabel(t.travel.cycle).check();
+    await waitForSaved(page);
+    await page.reload();
+    assert.equal(await page.getByRole('group', { name: t.prefs.travel_legend }).getByLabel(t.travel.cycle).isChecked(), true);
+    const stored = JSON.parse(await storedRecords(page)).preferences[0];
+    assert.deepEqual(stored.data.travel, ['cycle']);
+
+    // A suggestion within cycling reach says it is reached by bicycle.
+    await page.goto(`${server.url}#/suggestions`);
+    const byBike = fill(t.reason.distance_by, { km: '[\\d.]+', how: t.travel.cycle.toLowerCase() });
+    const reasons = page.getByTestId('suggestions').locator('li.suggestion .reasons');
+    await reasons.first().waitFor();
+    const all = (await reasons.allTextContents()).join('\n');
+    assert.match(all, new RegExp(byBike), all);
     assert.deepEqual(problems, []);
   });
 });

@@ -24,7 +24,7 @@ const PAGES = [
   '#/suggestions',
   '#/over-time',
   '#/your-data',
-  '#/share-summary',
+  '#/your-data/share',
   '#/privacy',
   '#/receive',
   '#/erased',

@@ -32,6 +32,34 @@ export function plural(node, base, count, { tag = 'en', values = {} } = {}) {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => (key === 'count' ? shown : values[key]));
 }
 
+/**
+ * Every message English words differently from `tag`, as a pattern for a whole text. Language
+ * names in themselves ("English" in the language choice) are shown in every language.
+ */
+export function englishOnly(tag) {
+  const out = [];
+  const selfNames = new Set(Object.values(catalogues).map((c) => c.locale.self_name));
+  const walk = (mine, theirs, path) => {
+    for (const [key, value] of Object.entries(mine)) {
+      const other = theirs?.[key];
+      const at = [...path, key].join('.');
+      if (value && typeof value === 'object') walk(value, other, [...path, key]);
+      // A language's own name is shown in itself in every language's choice.
+      else if (selfNames.has(value) || value === other) continue;
+      else if (/\p{L}{2,}/u.test(value.replace(/\{\{\s*\w+\s*\}\}/g, ''))) {
+        const pattern = value
+          .trim()
+          .split(/\{\{\s*\w+\s*\}\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[\\s\\S]*?');
+        out.push({ key: at, value, pattern: new RegExp(`^${pattern}$`) });
+      }
+    }
+  };
+  walk(catalogues.en, catalogues[tag], []);
+  return out;
+}
+
 /** The release build to test: dist/, or the folder named by GENIE_DIST. */
 export const distDir = process.env.GENIE_DIST || new URL('dist', root).pathname;
 

@@ -25,6 +25,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use genie_core::area::AreaSettings;
+
 /// The three files of an area folder.
 pub const SETTINGS_FILE: &str = "area.json";
 pub const DIRECTORY_FILE: &str = "directory.json";
@@ -151,9 +153,10 @@ pub fn check(folder: &Path) -> Report {
         return report;
     }
 
-    let settings = match read(folder, SETTINGS_FILE, &mut report.findings) {
+    let settings_text = read(folder, SETTINGS_FILE, &mut report.findings);
+    let settings = match &settings_text {
         Some(text) => {
-            let (settings, findings) = settings::check(&text, folder);
+            let (settings, findings) = settings::check(text, folder);
             report.findings.extend(findings);
             settings
         }
@@ -184,6 +187,9 @@ pub fn check(folder: &Path) -> Report {
         let (places, findings) = lookup::check(&text, settings.as_ref());
         report.places = places;
         report.findings.extend(findings);
+        if let Some(area) = settings_text.as_deref().and_then(AreaSettings::parse) {
+            report.findings.extend(lookup::examples_found(&area, &text));
+        }
     }
     report
 }

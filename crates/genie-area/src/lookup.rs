@@ -3,12 +3,12 @@
 
 use std::collections::HashSet;
 
-use genie_core::area::{distance_km, LatLon};
+use genie_core::area::{distance_km, AreaLookup, AreaSettings, LatLon};
 use genie_core::directory::{Directory, Reach};
 use serde_json::Value;
 
 use crate::settings::Settings;
-use crate::{Finding, DIRECTORY_FILE, LOOKUP_FILE};
+use crate::{Finding, DIRECTORY_FILE, LOOKUP_FILE, SETTINGS_FILE};
 
 /// Checks the text of `lookup.json`. Returns how many usable places it has and every problem.
 /// Without usable settings (no centre), distances are not checked.
@@ -230,4 +230,27 @@ fn outside(label: &str, km: f64, settings: &Settings) -> String {
          common), or set \"radius_km\" in area.json if your area really is that big.",
         settings.radius_km
     )
+}
+
+/// The examples area.json shows beside the place question must be found, as typed, in the
+/// lookup: an example that finds nothing would teach people something that does not work.
+pub fn examples_found(settings: &AreaSettings, lookup_json: &str) -> Vec<Finding> {
+    let Some(lookup) = AreaLookup::parse(lookup_json) else {
+        return Vec::new();
+    };
+    settings
+        .examples()
+        .into_iter()
+        .filter(|example| lookup.locate(example).is_none())
+        .map(|example| {
+            Finding::new(
+                SETTINGS_FILE,
+                "example_not_found",
+                format!(
+                    "The example \"{example}\" is not in {LOOKUP_FILE}, so people who type it \
+                     would find nothing. Give a postcode or neighbourhood from {LOOKUP_FILE}."
+                ),
+            )
+        })
+        .collect()
 }

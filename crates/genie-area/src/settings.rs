@@ -41,6 +41,8 @@ pub const SHORT_NAME_MAX: usize = 12;
 pub const HELP_TEXT_MAX: usize = 600;
 /// A phone number, opening hours and an e-mail address fit in this.
 pub const CONTACT_MAX: usize = 300;
+/// The longest example postcode or place name (shown beside the place question).
+pub const EXAMPLE_MAX: usize = 40;
 
 /// How far from the centre the area reaches when `radius_km` is not given. 50 km takes in a
 /// city or most counties, and still catches the usual slips in coordinates: a lost minus sign
@@ -79,6 +81,8 @@ const KNOWN_KEYS: &[&str] = &[
     "help_text",
     "contact",
     "feedback_email",
+    "postcode_example",
+    "place_example",
     "directory",
     "languages",
     "texts",
@@ -168,6 +172,11 @@ pub fn check(json: &str, folder: &Path) -> (Option<Settings>, Vec<Finding>) {
     text_field(root, "contact", false, CONTACT_MAX, &mut problem, |n| {
         format!("a phone number, opening hours and an e-mail address fit easily; {n}")
     });
+    for key in ["postcode_example", "place_example"] {
+        text_field(root, key, false, EXAMPLE_MAX, &mut problem, |n| {
+            format!("it is one postcode or one place name; {n}")
+        });
+    }
 
     if let Some(value) = root.get("feedback_email") {
         check_feedback_email(value, &mut problem);
@@ -270,6 +279,10 @@ fn what_it_is(key: &str) -> &'static str {
         }
         "short_name" => "Give a short name for under the app's icon, such as \"Millbrook\".",
         "help_text" => "Leave it out, or write a few sentences to help people start.",
+        "postcode_example" | "place_example" => {
+            "Leave it out, or give a postcode or neighbourhood from lookup.json that people \
+             can type, such as \"MB1 1ED\" or \"Riverside\"."
+        }
         _ => "Leave it out, or give a phone number or e-mail address people can use for help.",
     }
 }
@@ -288,6 +301,9 @@ fn code(key: &str, fault: &str) -> &'static str {
         ("help_text", "not_text") => "help_text_not_text",
         ("help_text", "empty") => "help_text_empty",
         ("help_text", _) => "help_text_too_long",
+        ("postcode_example" | "place_example", "not_text") => "example_not_text",
+        ("postcode_example" | "place_example", "empty") => "example_empty",
+        ("postcode_example" | "place_example", _) => "example_too_long",
         ("contact", "not_text") => "contact_not_text",
         ("contact", "empty") => "contact_empty",
         _ => "contact_too_long",
@@ -427,15 +443,18 @@ fn check_languages(value: Option<&Value>, problem: &mut impl FnMut(&'static str,
             );
             continue;
         };
+        // A tag may name a region (`en-US`, `nl-BE`): Genie speaks the language and writes
+        // times, dates and numbers as the region does. Each language is listed once.
         let tag = tag.trim().to_ascii_lowercase();
-        if seen.contains(&tag) {
+        let language = genie_core::language::primary(&tag);
+        if seen.contains(&language) {
             problem(
                 "language_repeated",
                 format!("The language \"{tag}\" is listed more than once."),
             );
             continue;
         }
-        if !APP_LANGUAGES.contains(&tag.as_str()) {
+        if !APP_LANGUAGES.contains(&language.as_str()) {
             problem(
                 "language_unknown",
                 format!(
@@ -444,7 +463,7 @@ fn check_languages(value: Option<&Value>, problem: &mut impl FnMut(&'static str,
                 ),
             );
         }
-        seen.push(tag);
+        seen.push(language);
     }
 }
 
@@ -475,8 +494,9 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
             return;
         }
     };
+    let language = |tag: &str| genie_core::language::primary(tag);
     for (tag, words) in texts {
-        if !offered.contains(&tag.to_ascii_lowercase()) {
+        if !offered.iter().any(|o| language(o) == language(tag)) {
             problem(
                 "texts_language_not_offered",
                 format!(
@@ -512,7 +532,7 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
     for tag in offered
         .iter()
         .skip(1)
-        .filter(|t| APP_LANGUAGES.contains(&t.as_str()))
+        .filter(|t| APP_LANGUAGES.contains(&language(t).as_str()))
     {
         for key in ["help_text", "contact"] {
             let written = root
@@ -521,7 +541,7 @@ fn check_texts(root: &Map<String, Value>, problem: &mut impl FnMut(&'static str,
                 .is_some_and(|t| !t.trim().is_empty());
             let translated = texts
                 .iter()
-                .find(|(t, _)| t.to_ascii_lowercase() == *tag)
+                .find(|(t, _)| language(t) == language(tag))
                 .and_then(|(_, w)| w.get(key))
                 .and_then(Value::as_str)
                 .is_some_and(|t| !t.trim().is_empty());

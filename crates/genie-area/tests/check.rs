@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use genie_area::{check, settings, Report};
+use genie_area::{check, lookup, settings, Report};
+use genie_core::area::AreaSettings;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -199,6 +200,36 @@ fn settings_edge_cases() {
         ["feedback_email_bad"]
     );
     assert!(codes(&format!(r##"{{{base}, "supporter_hours": 8}}"##)).is_empty());
+    assert_eq!(
+        codes(&format!(
+            r##"{{{base}, "postcode_example": 12, "place_example": "{}"}}"##,
+            "x".repeat(41)
+        )),
+        ["example_not_text", "example_too_long"]
+    );
+    // A language with a region (American English, Belgian Dutch) is the language, once.
+    let with_region =
+        r#""version": 1, "name": "A", "short_name": "A", "centre": {"lat": 52.6, "lon": -1.9}"#;
+    assert!(codes(&format!(
+        r#"{{{with_region}, "languages": ["en-US", "nl-BE"], "help_text": "Hi", "texts": {{"nl-BE": {{"help_text": "Hoi"}}}}}}"#
+    ))
+    .is_empty());
+    assert_eq!(
+        codes(&format!(
+            r#"{{{with_region}, "languages": ["en-US", "nl"], "help_text": "Hi"}}"#
+        )),
+        ["language_text_missing"]
+    );
+    assert_eq!(
+        codes(&format!(
+            r#"{{{with_region}, "languages": ["en", "en-GB"]}}"#
+        )),
+        ["language_repeated"]
+    );
+    assert_eq!(
+        codes(&format!(r#"{{{with_region}, "languages": ["cy-GB"]}}"#)),
+        ["language_unknown"]
+    );
     for bad in ["0", "721", "2.5", "\"24\""] {
         assert_eq!(
             codes(&format!(r##"{{{base}, "supporter_hours": {bad}}}"##)),
@@ -212,4 +243,30 @@ fn settings_edge_cases() {
         ),
         ["version_newer", "centre_zero", "languages_empty"]
     );
+}
+
+#[test]
+fn the_place_examples_must_be_found_in_the_lookup() {
+    let lookup_json = std::fs::read_to_string(fixture("clean").join("lookup.json")).unwrap();
+    let area = |postcode: &str, place: &str| AreaSettings {
+        postcode_example: postcode.into(),
+        place_example: place.into(),
+        ..AreaSettings::default()
+    };
+    let missing = |settings: &AreaSettings| -> Vec<String> {
+        lookup::examples_found(settings, &lookup_json)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(f.code, "example_not_found");
+                f.message
+            })
+            .collect()
+    };
+    // Found as people type them (any case, extra spaces); none given is fine too.
+    assert!(missing(&area("TB1 1AA", "Old Town")).is_empty());
+    assert!(missing(&area(" tb1 1aa", "old town ")).is_empty());
+    assert!(missing(&area("", "")).is_empty());
+    let said = missing(&area("MB1 2AB", "Riverside"));
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].contains("\"MB1 2AB\"") && said[1].contains("\"Riverside\""));
 }

@@ -1,6 +1,6 @@
 //! Turning what the person typed as their area into a place, on the device.
 
-use genie_core::area::{distance_km, AreaLookup, LatLon};
+use genie_core::area::{distance_km, AreaLookup, AreaSettings, LatLon};
 
 const LOOKUP: &str = r#"{"version":1,"area":"Millbrook","places":[
   {"name":"Riverside","kind":"neighbourhood","lat":52.59,"lon":-1.94},
@@ -196,5 +196,26 @@ fn area_words_follow_the_language_and_fall_back_to_the_first() {
             ..AreaSettings::default()
         };
         assert_eq!(settings.currency_code(), code, "{currency:?}");
+    }
+}
+
+#[test]
+fn the_place_examples_are_the_areas_own_and_optional() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            r#"{"name": "A", "postcode_example": "MB1 1ED", "place_example": "Riverside"}"#,
+            &["MB1 1ED", "Riverside"],
+        ),
+        (
+            r#"{"name": "A", "place_example": " Kypseli "}"#,
+            &["Kypseli"],
+        ),
+        (r#"{"name": "A", "postcode_example": "  "}"#, &[]),
+        // An older file, written before the examples: none, and the rest still reads.
+        (r#"{"name": "A", "help_text": "Hi"}"#, &[]),
+    ];
+    for (json, expected) in cases {
+        let settings = AreaSettings::parse(json).unwrap();
+        assert_eq!(settings.examples(), expected, "{json}");
     }
 }

@@ -161,7 +161,7 @@ fn newer_record() {
         BackupError::Newer {
             part: record(Store::Choices, 1),
             found: 5,
-            supported: 1,
+            supported: 2,
         },
     );
 }

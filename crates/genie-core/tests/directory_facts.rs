@@ -1,5 +1,6 @@
 //! What a card shows about an entry: price, sessions in week order, safe links, the date.
 
+use genie_core::directory;
 use genie_core::directory::{
     amount, email_href, price, sessions_in_order, website_href, website_text, Contact, Cost, Date,
     Price, Session,
@@ -105,4 +106,23 @@ fn only_plain_addresses_become_email_links() {
 fn a_checked_date_is_noon_utc_that_day() {
     let date = Date::parse("2024-09-06").expect("a date");
     assert_eq!(date.noon_utc(), Timestamp(1_725_624_000_000));
+}
+
+#[test]
+fn clock_times_give_hour_and_minute_for_the_shell_to_word_and_nothing_else() {
+    let cases: [(&str, Option<(u8, u8)>); 10] = [
+        ("14:00", Some((14, 0))),
+        ("09:30", Some((9, 30))),
+        ("9:05", Some((9, 5))),
+        (" 23:59 ", Some((23, 59))),
+        ("00:00", Some((0, 0))),
+        ("24:00", None),
+        ("12:60", None),
+        ("12:5", None),
+        ("noon", None),
+        ("", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(directory::clock(text), expected, "{text:?}");
+    }
 }

@@ -202,6 +202,27 @@ const ELIGIBILITY: &[Eligibility] = &[
         excluded_by: Some(Limit::Distance),
     },
     Eligibility {
+        name: "cycle, 4.9 km",
+        prefs: |p| p.travel = travel(&[TravelMode::Cycle]),
+        resource: |r| r.reach = at(4.9),
+        home: true,
+        excluded_by: None,
+    },
+    Eligibility {
+        name: "cycle, 5.1 km",
+        prefs: |p| p.travel = travel(&[TravelMode::Cycle]),
+        resource: |r| r.reach = at(5.1),
+        home: true,
+        excluded_by: Some(Limit::Distance),
+    },
+    Eligibility {
+        name: "walk or cycle, 3 km",
+        prefs: |p| p.travel = travel(&[TravelMode::Walk, TravelMode::Cycle]),
+        resource: |r| r.reach = at(3.0),
+        home: true,
+        excluded_by: None,
+    },
+    Eligibility {
         name: "bus, 7.9 km",
         prefs: |p| p.travel = travel(&[TravelMode::Bus]),
         resource: |r| r.reach = at(7.9),
@@ -738,6 +759,22 @@ fn travel_mode_named_is_the_slowest_that_reaches() {
             &[TravelMode::Bus, TravelMode::Lift][..],
             12.0,
             Some(TravelMode::Lift),
+        ),
+        // Cycling reaches farther than walking and less far than the bus.
+        (
+            &[TravelMode::Walk, TravelMode::Cycle, TravelMode::Bus][..],
+            1.0,
+            Some(TravelMode::Walk),
+        ),
+        (
+            &[TravelMode::Walk, TravelMode::Cycle, TravelMode::Bus][..],
+            3.0,
+            Some(TravelMode::Cycle),
+        ),
+        (
+            &[TravelMode::Walk, TravelMode::Cycle, TravelMode::Bus][..],
+            6.0,
+            Some(TravelMode::Bus),
         ),
         (&[][..], 12.0, None),
     ] {

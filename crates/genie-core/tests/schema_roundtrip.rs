@@ -177,3 +177,57 @@ fn bad_envelopes_are_reported_not_panicked_on() {
         assert!(expected(&error), "{json}: got {error:?}");
     }
 }
+
+/// A record as encoded, with its envelope changed by `change`.
+fn restamped<R: Record>(record: &R, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut envelope: serde_json::Value = serde_json::from_str(&encode(record)).expect("JSON");
+    change(&mut envelope);
+    envelope.to_string()
+}
+
+#[test]
+fn travel_by_bicycle_is_kept_and_records_from_before_it_still_load() {
+    let mut prefs = Preferences {
+        travel: [TravelMode::Walk, TravelMode::Bus].into(),
+        ..Preferences::default()
+    };
+    // Written by the version before cycling (schema 1): read as it is.
+    let old = restamped(&prefs, |e| e["schema"] = 1.into());
+    assert_eq!(decode::<Preferences>(&old).expect("loads"), prefs);
+    prefs.travel.insert(TravelMode::Cycle);
+    let json = encode(&prefs);
+    assert!(json.contains("\"cycle\""), "{json}");
+    round_trip(prefs.clone());
+    // An older app sees a newer record, and leaves it alone rather than misread it.
+    let newer = restamped(&prefs, |e| e["schema"] = (Preferences::VERSION + 1).into());
+    assert!(matches!(
+        decode::<Preferences>(&newer),
+        Err(DecodeError::Newer { .. })
+    ));
+
+    let choice = Choice {
+        id: ChoiceId(1),
+        resource_id: "walk-01".into(),
+        resource_name: "Health walk".into(),
+        resource_at: None,
+        chosen_at: Timestamp(5),
+        status: ChoiceStatus::Going,
+        plan: Plan {
+            travel: Some(TravelMode::Bus),
+            ..Plan::default()
+        },
+        check_ins: Vec::new(),
+        entry_note: EntryNote::default(),
+        check_in_draft: None,
+        on_map: None,
+    };
+    let old = restamped(&choice, |e| e["schema"] = 1.into());
+    assert_eq!(decode::<Choice>(&old).expect("loads"), choice);
+    round_trip(Choice {
+        plan: Plan {
+            travel: Some(TravelMode::Cycle),
+            ..Plan::default()
+        },
+        ..choice
+    });
+}

@@ -17,6 +17,23 @@ pub fn AboutYouPage() -> impl IntoView {
     let state = Session::expect();
     let profile = state.profile;
     let text = move |s: &'static str| s.to_string();
+    // The examples are the area's own (area.json), so they work in its lookup.
+    let area = AreaState::expect();
+    let area_hint = move || {
+        let locale = i18n.get_locale();
+        let examples: Vec<String> = area
+            .settings
+            .with(|s| s.examples().into_iter().map(str::to_string).collect());
+        if examples.is_empty() {
+            td_string!(locale, about.area_hint_plain).to_string()
+        } else {
+            td_string!(
+                locale,
+                about.area_hint,
+                examples = intl::list_or(locale, &examples)
+            )
+        }
+    };
 
     view! {
         <PageHeading>{t!(i18n, about.title)}</PageHeading>
@@ -24,7 +41,7 @@ pub fn AboutYouPage() -> impl IntoView {
         <form class="stack" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="area">{t!(i18n, about.area_label)}</label>
-                <p class="hint" id="area-hint">{t!(i18n, about.area_hint)}</p>
+                <p class="hint" id="area-hint">{area_hint}</p>
                 <input
                     id="area"
                     name="area"

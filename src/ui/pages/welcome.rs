@@ -94,7 +94,7 @@ fn Helping(started: Signal<bool>) -> impl IntoView {
                             start=Signal::derive(move || t_string!(i18n, handover.helping_start).to_string())
                             start_class="button"
                             question_id="helping-question".to_string()
-                            question=Signal::derive(move || t_string!(i18n, handover.helping_question, hours = hours()))
+                            question=Signal::derive(move || t_string!(i18n, handover.helping_question, count = hours()))
                             yes=Signal::derive(move || t_string!(i18n, handover.helping_yes).to_string())
                             yes_class="button primary"
                             on_yes=start

@@ -29,6 +29,10 @@ pub struct AreaSettings {
     pub help_text: String,
     /// How to reach the area's team (phone, hours, e-mail), shown as written.
     pub contact: String,
+    /// A postcode and a neighbourhood name people can type here, shown as examples beside the
+    /// place question ("For example MB1 1ED or Riverside"); no example when left out.
+    pub postcode_example: String,
+    pub place_example: String,
     /// Where people may send notes about directory entries, if they choose to.
     pub feedback_email: String,
     /// BCP 47 tags of the languages offered; the first is the default, and `help_text` and
@@ -131,6 +135,16 @@ impl AreaSettings {
             .find(|(t, _)| crate::language::primary(t) == wanted)
             .map(|(_, texts)| field(texts).as_str())
             .filter(|text| !text.trim().is_empty())
+    }
+
+    /// The examples to show beside the place question: the postcode, then the place, each only
+    /// when given.
+    pub fn examples(&self) -> Vec<&str> {
+        [&self.postcode_example, &self.place_example]
+            .into_iter()
+            .map(|text| text.trim())
+            .filter(|text| !text.is_empty())
+            .collect()
     }
 
     /// The currency of the area's prices: `GBP` unless the settings name a valid other.

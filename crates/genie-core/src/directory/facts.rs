@@ -42,6 +42,17 @@ pub fn sessions_in_order(sessions: &[Session]) -> Vec<Session> {
     sorted
 }
 
+/// A session's clock time ("09:30", as the directory check writes it) as hour and minute, for
+/// the shell to write as the person's language does; `None` for anything else.
+pub fn clock(text: &str) -> Option<(u8, u8)> {
+    let (hour, minute) = text.trim().split_once(':')?;
+    if hour.is_empty() || hour.len() > 2 || minute.len() != 2 {
+        return None;
+    }
+    let (hour, minute): (u8, u8) = (hour.parse().ok()?, minute.parse().ok()?);
+    (hour <= 23 && minute <= 59).then_some((hour, minute))
+}
+
 /// The website to link to: only `http` and `https` addresses, since the page makes it a link.
 pub fn website_href(contact: &Contact) -> Option<&str> {
     let url = contact.website.trim();

@@ -13,7 +13,9 @@ mod validate;
 
 use std::collections::BTreeSet;
 
-pub use facts::{amount, email_href, price, sessions_in_order, website_href, website_text, Price};
+pub use facts::{
+    amount, clock, email_href, price, sessions_in_order, website_href, website_text, Price,
+};
 pub use validate::{validate, validate_bytes, EntryProblem, Field, Issue, Severity};
 
 use serde::{Deserialize, Serialize};

@@ -14,6 +14,8 @@ use super::geo::haversine_km;
 
 /// How far a person on foot is taken to go, in kilometres (about 20 minutes' walk).
 pub const WALK_KM: f32 = 1.5;
+/// How far a person on a bicycle is taken to go, in kilometres (about 20 minutes' easy ride).
+pub const CYCLE_KM: f32 = 5.0;
 /// How far a person by bus is taken to go, in kilometres (a town and its edges).
 pub const BUS_KM: f32 = 8.0;
 /// How far a person driving is taken to go, in kilometres.
@@ -25,6 +27,7 @@ pub const LIFT_KM: f32 = 20.0;
 pub fn reach_km(mode: TravelMode) -> f32 {
     match mode {
         TravelMode::Walk => WALK_KM,
+        TravelMode::Cycle => CYCLE_KM,
         TravelMode::Bus => BUS_KM,
         TravelMode::Car => CAR_KM,
         TravelMode::Lift => LIFT_KM,

@@ -105,8 +105,10 @@ impl SubCategory {
 }
 
 word_enum! {
+    /// In order of reach, shortest first (`matching::limits::mode_for` relies on it).
     pub enum TravelMode {
         Walk = "walk",
+        Cycle = "cycle",
         Bus = "bus",
         Car = "car",
         /// A lift from someone in the network.

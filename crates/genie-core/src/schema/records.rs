@@ -29,10 +29,20 @@ impl Record for Profile {
 
 impl Record for Preferences {
     const STORE: Store = Store::Preferences;
-    const VERSION: u32 = 1;
+    /// 1: travel on foot, by bus, by car or a lift. 2: also by bicycle (an older app refuses a
+    /// record that may hold it rather than misread it).
+    const VERSION: u32 = 2;
 
     fn key(&self) -> String {
         PREFERENCES_KEY.into()
+    }
+
+    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            // Every version 1 record is a version 2 record as it is.
+            1 => Ok(data),
+            _ => Err(format!("unknown preferences version {from}")),
+        }
     }
 }
 
@@ -64,10 +74,18 @@ impl Record for Wave {
 
 impl Record for Choice {
     const STORE: Store = Store::Choices;
-    const VERSION: u32 = 1;
+    /// 1: getting there on foot, by bus, by car or a lift. 2: also by bicycle.
+    const VERSION: u32 = 2;
 
     fn key(&self) -> String {
         format!("{:08}", self.id.0)
+    }
+
+    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            1 => Ok(data),
+            _ => Err(format!("unknown choice version {from}")),
+        }
     }
 }
 

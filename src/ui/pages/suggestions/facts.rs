@@ -6,31 +6,37 @@ use genie_core::directory::{self, Price, Reach, Resource, Session};
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::ui::labels::Labelled;
+use crate::ui::labels::{day_and_part, Labelled};
 
-/// One session in words: "Monday, 10:00 to 11:00", or "Monday morning" without clock times.
+/// One session in words: "Monday, 10:00 to 11:00" (the clock times as the language writes
+/// them), or "Monday morning" without clock times.
 fn session_words(session: &Session, locale: Locale) -> String {
     let day = session.day.label(locale);
+    let clock = |text: &String| clock_words(text, locale);
     match (&session.starts, &session.ends) {
         (Some(starts), Some(ends)) => td_string!(
             locale,
             suggest.session_times,
             day = day,
-            starts = starts.as_str(),
-            ends = ends.as_str()
+            starts = clock(starts),
+            ends = clock(ends)
         ),
         (Some(starts), None) => td_string!(
             locale,
             suggest.session_from,
             day = day,
-            starts = starts.as_str()
+            starts = clock(starts)
         ),
-        _ => td_string!(
-            locale,
-            suggest.session_part,
-            day = day,
-            part = session.part.label(locale).to_lowercase()
-        ),
+        _ => day_and_part(session.day, session.part, locale),
+    }
+}
+
+/// A directory's clock time ("14:00") as the language writes it ("14:00", "2:00 PM"); as
+/// written when it is not a clock time.
+fn clock_words(text: &str, locale: Locale) -> String {
+    match directory::clock(text) {
+        Some((hour, minute)) => intl::clock_time(locale, hour, minute),
+        None => text.to_string(),
     }
 }
 

@@ -5,7 +5,7 @@ use genie_core::model::{MemberId, Network, TravelMode};
 
 use crate::i18n::*;
 use crate::ui::components::network_map::display_name;
-use crate::ui::labels::{area_phrase, language_name, Labelled};
+use crate::ui::labels::{area_phrase, day_and_part, language_name, Labelled};
 
 /// Words for the limit that left most out.
 pub fn limit_words(limit: Limit, locale: Locale) -> &'static str {
@@ -53,8 +53,7 @@ pub fn reason_words(reason: &Reason, network: &Network, locale: Locale) -> Strin
         Reason::Time { day, part } => td_string!(
             locale,
             reason.time,
-            day = day.label(locale),
-            part = part.label(locale).to_lowercase()
+            when = day_and_part(*day, *part, locale)
         ),
         Reason::Free => td_string!(locale, reason.free).to_string(),
         Reason::CostUnknown => td_string!(locale, reason.cost_unknown).to_string(),
