@@ -2,9 +2,10 @@
 // their reasons; up to three can be chosen and planned, a fourth is refused plainly, and
 // everything is still there after a reload.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { plural, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { distDir, plural, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 
 let server;
 before(async () => {
@@ -518,4 +519,46 @@ test('a note that an entry has closed stays on the device, hides it, and can be 
     assert.equal(await page.getByTestId('share-notes-preview').textContent(), text);
     assert.deepEqual(problems, []);
   });
+});
+
+test('a place known only by its postcode says that distances to it are approximate', async () => {
+  // The sample area with one entry placed at its postcode's centre, as genie-import marks it.
+  const site = new URL('../../target/e2e-approximate-site', import.meta.url).pathname;
+  rmSync(site, { recursive: true, force: true });
+  cpSync(distDir, site, { recursive: true });
+  for (const copy of ['directory.json.br', 'directory.json.gz']) rmSync(join(site, 'area', copy), { force: true });
+  const marked = structuredClone(directory);
+  const entry = marked.resources.find((r) => r.id === 'mb-004');
+  entry.reach.location.precision = 'postcode';
+  writeFileSync(join(site, 'area', 'directory.json'), JSON.stringify(marked));
+  const approximate = await serveApp({ dir: site });
+  try {
+    await withBrowser(async (open) => {
+      const { page, problems } = await open();
+      await page.goto(`${approximate.url}#/about-you`);
+      await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+      await page.goto(`${approximate.url}#/preferences`);
+      await page.getByLabel(t.interest.learn_skills).check();
+      await waitForSaved(page);
+      await page.goto(`${approximate.url}#/suggestions`);
+      const list = page.getByTestId('suggestions');
+      await list.waitFor();
+      await showAll(page);
+      const card = list.locator('li.suggestion[data-resource="mb-004"]');
+      while ((await card.count()) === 0) {
+        await page.getByRole('button', { name: t.suggest.show_more }).click();
+      }
+      await card.getByText(t.suggest.more_about).click();
+      const note = card.locator('[data-fact=where]').getByTestId('place-approximate');
+      assert.equal((await note.textContent()).trim(), t.suggest.place_approximate);
+      // Every other card's place is exact: no such note.
+      await list.locator('details.more').evaluateAll((els) => els.forEach((d) => (d.open = true)));
+      await page.waitForFunction(() => [...document.querySelectorAll('details.more')].every((d) => d.children.length > 1));
+      assert.equal(await list.getByTestId('place-approximate').count(), 1);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    await approximate.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 });

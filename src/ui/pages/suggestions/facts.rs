@@ -2,7 +2,7 @@
 //! and how to get in touch. The links are the directory's own; the app itself asks nothing of
 //! them.
 
-use genie_core::directory::{self, Price, Reach, Resource, Session};
+use genie_core::directory::{self, Precision, Price, Reach, Resource, Session};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -94,12 +94,21 @@ pub fn EntryFacts(resource: Resource) -> impl IntoView {
         view! { <dd><ul>{items}</ul></dd> }.into_any()
     };
     let reach = resource.reach.clone();
+    // Placed at its postcode's centre: distances to it are approximate, and the person should
+    // know before they set off.
+    let approximate = matches!(
+        &reach,
+        Reach::Local { location } if location.precision == Precision::Postcode
+    );
     let place = move || {
         place_words(&reach, i18n.get_locale()).map(|words| {
             view! {
                 <div data-fact="where">
                     <dt>{t!(i18n, suggest.fact_where)}</dt>
                     <dd dir="auto">{words}</dd>
+                    {approximate.then(|| view! {
+                        <dd class="hint" data-testid="place-approximate">{t!(i18n, suggest.place_approximate)}</dd>
+                    })}
                 </div>
             }
         })
