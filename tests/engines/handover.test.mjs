@@ -16,7 +16,8 @@ const launchers = {
   firefox: (profile) => launchFirefox(profile),
 };
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => String(values[key]));
-// Enough for more than one code, so later links arrive in a page already open.
+// Enough for more than one code (compressed, eight short names fit in one), so later links
+// arrive in a page already open.
 const members = [
   { name: 'Pat', circle: 'inner' },
   { name: 'Sam Okafor', circle: 'inner' },
@@ -26,6 +27,18 @@ const members = [
   { name: 'Allotment', kind: 'place', circle: 'outer' },
   { name: 'Aunt Margaret', circle: 'outer' },
   { name: 'Choir', kind: 'group', circle: 'outer' },
+  { name: 'Neighbour at number 12', circle: 'middle' },
+  { name: 'Grandson Tomasz', circle: 'inner' },
+  { name: 'Wednesday lunch club', kind: 'group', circle: 'middle' },
+  { name: 'The library', kind: 'place', circle: 'outer' },
+  { name: 'Community nurse', circle: 'middle' },
+  { name: 'Crossword', kind: 'activity', circle: 'outer' },
+  { name: 'Old friend from work', circle: 'outer' },
+  { name: 'Radio', kind: 'thing', circle: 'middle' },
+  { name: 'Cousin in Leeds', circle: 'outer' },
+  { name: 'Walking group', kind: 'group', circle: 'middle' },
+  { name: 'Pharmacist', circle: 'outer' },
+  { name: 'Garden', kind: 'place', circle: 'inner' },
 ];
 
 /** The tablet's codes: each QR code decoded from a screenshot, and the one-time code. */
