@@ -19,6 +19,17 @@ use leptos::task::spawn_local;
 
 use crate::platform::{self, fetch_bytes, fetch_text, next_task, start_fetch};
 
+/// The area's lookup from a request already sent; empty when it cannot be read (suggestions
+/// then come without distances).
+async fn read_lookup(request: platform::Pending) -> AreaLookup {
+    request
+        .bytes()
+        .await
+        .ok()
+        .and_then(|bytes| AreaLookup::parse(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default()
+}
+
 /// Where the area's files are, relative to the app.
 const DIRECTORY_PATH: &str = "area/directory.json";
 const LOOKUP_PATH: &str = "area/lookup.json";
@@ -130,7 +141,7 @@ impl AreaState {
         self.assembly.set_value(Assembly::default());
         self.progress.set(None);
         spawn_local(async move {
-            // The lookup is a help, not a need: without it, suggestions come without distances.
+            // Sent first, read when needed.
             let lookup = start_fetch(LOOKUP_PATH);
             // Tiles when the area's settings say so (`"directory": "tiles"`); else, or when
             // the index cannot be read, the single file.
@@ -145,18 +156,8 @@ impl AreaState {
             } else {
                 None
             };
-            let directory = match index {
-                Some(_) => None,
-                None => Some(start_fetch(DIRECTORY_PATH)),
-            };
-            let lookup = lookup
-                .bytes()
-                .await
-                .ok()
-                .and_then(|bytes| AreaLookup::parse(&String::from_utf8_lossy(&bytes)))
-                .unwrap_or_default();
-            self.lookup.set(Arc::new(lookup));
             if let Some(index) = index {
+                self.lookup.set(Arc::new(read_lookup(lookup).await));
                 let usable = index.entries > 0;
                 self.directory.set(Arc::new(Directory {
                     area: index.area.clone(),
@@ -173,10 +174,9 @@ impl AreaState {
                 });
                 return;
             }
-            let Some(Ok(bytes)) = (match directory {
-                Some(request) => Some(request.bytes().await),
-                None => None,
-            }) else {
+            let single = start_fetch(DIRECTORY_PATH);
+            self.lookup.set(Arc::new(read_lookup(lookup).await));
+            let Ok(bytes) = single.bytes().await else {
                 self.status.set(AreaStatus::Failed);
                 return;
             };
