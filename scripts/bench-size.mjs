@@ -13,7 +13,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The first load's budget, brotli bytes (the aim is 250 KB, then 150 KB). */
-export const BUDGET_BROTLI = 609_000;
+export const BUDGET_BROTLI = 614_000;
 const TOLERANCE = 1.02;
 
 const args = process.argv.slice(2);

@@ -157,6 +157,9 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
   const PREFIX = 'genie-';
   const CACHE = PREFIX + VERSION;
   const KEPT = PREFIX + 'on-use';
+  // The background worker's checked copies of directory tiles (crates/genie-worker): kept
+  // across versions, which tell their own copies apart.
+  const CHECKED = PREFIX + 'checked';
   const scope = new URL('./', self.location).href;
   const PAGE = new URL('index.html', scope).href;
   const first = new Map(FILES.map((file, i) => [new URL(file, scope).href, SHA256[i]]));
@@ -248,7 +251,7 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
         .then((names) =>
           Promise.all(
             names
-              .filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== KEPT)
+              .filter((name) => name.startsWith(PREFIX) && ![CACHE, KEPT, CHECKED].includes(name))
               .map(moveFrom),
           ),
         )

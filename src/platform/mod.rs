@@ -1,5 +1,6 @@
 //! Small windows onto the browser that the rest of the app uses.
 
+pub mod background;
 pub mod compress;
 pub mod crypto;
 pub mod drafts;

@@ -4,20 +4,22 @@
 //! A large area publishes its directory as tiles by place (`area/tiles/index.json`, written by
 //! `genie-area tiles`): then only the tiles within the person's reach are fetched and checked
 //! ([`AreaState::want`]), and more when they widen it. Tile files carry a hash of their text in
-//! their name, so each is fetched once. All requests go out together; each file is checked in
-//! a task of its own and put in its place, so the page keeps answering and shows how far it
-//! has got. A small area's single `area/directory.json` is read whole.
+//! their name, so each is fetched once. All requests go out together to the background worker
+//! (`platform::background`), which fetches and checks them off the page's thread and keeps the
+//! checked copies; the page reads each answer in a task of its own and puts it in its place, so
+//! it keeps answering and shows how far it has got. Without a worker the page checks the tiles
+//! itself, the same way. A small area's single `area/directory.json` is read whole.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use genie_core::area::{AreaLookup, AreaSettings};
 use genie_core::directory::tiles::{self, Assembly, TileFile, TileIndex};
-use genie_core::directory::{self, Directory};
+use genie_core::directory::{self, packed, Directory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::platform::{self, fetch_bytes, fetch_text, next_task, start_fetch};
+use crate::platform::{self, background, fetch_bytes, fetch_text, next_task, start_fetch};
 
 /// The area's lookup from a request already sent; empty when it cannot be read (suggestions
 /// then come without distances).
@@ -157,6 +159,9 @@ impl AreaState {
                 None
             };
             if let Some(index) = index {
+                // Its code downloads while the lookup is read and the person's reach is known.
+                background::warm_up();
+                background::keep_only(index.needed(None, None).iter().map(|f| f.file.as_str()));
                 self.lookup.set(Arc::new(read_lookup(lookup).await));
                 let usable = index.entries > 0;
                 self.directory.set(Arc::new(Directory {
@@ -230,32 +235,51 @@ impl AreaState {
         });
         let generation = self.generation.get_value();
         spawn_local(async move {
+            // All handed to the background worker at once; it fetches and checks them off
+            // the page's thread.
             let requests: Vec<_> = missing
                 .into_iter()
                 .map(|file| {
-                    let request = start_fetch(&format!("{TILES_FOLDER}{}", file.file));
-                    (file, request)
+                    let url = format!("{TILES_FOLDER}{}", file.file);
+                    let check = background::check_tile(&file.file, &url);
+                    (file, url, check)
                 })
                 .collect();
-            for (file, request) in requests {
-                let bytes = request.bytes().await;
+            for (file, url, check) in requests {
+                let checked = match check.result().await {
+                    Some(Ok(tile)) => packed::unpack(&tile.packed).ok().map(|resources| {
+                        let checked = Directory {
+                            resources,
+                            ..Directory::default()
+                        };
+                        Ok((checked, tile.problems))
+                    }),
+                    Some(Err(error)) => Some(Err(error)),
+                    None => None,
+                };
                 // Each file in a task of its own, even when it came at once from the copy
                 // kept on the device.
                 next_task().await;
+                // No worker (or its answer could not be read): checked here.
+                let checked = match checked {
+                    Some(checked) => checked,
+                    None => fetch_bytes(&url).await.map(|bytes| {
+                        let (checked, problems) = directory::validate_bytes(&bytes);
+                        (checked, problems.len())
+                    }),
+                };
                 if self.generation.get_value() != generation {
                     return;
                 }
                 self.in_flight.update_value(|l| {
                     l.remove(&file.file);
                 });
-                let Ok(bytes) = bytes else {
+                let Ok((checked, problems)) = checked else {
                     self.status.set(AreaStatus::Failed);
                     self.pending.set(false);
                     self.progress.set(None);
                     return;
                 };
-                let (checked, problems) = directory::validate_bytes(&bytes);
-                drop(bytes);
                 // Untracked: nothing is matched against a directory still being put together
                 // (`pending`); it is put in order once every file asked for is in.
                 self.directory.update_untracked(|d| {
@@ -266,7 +290,7 @@ impl AreaState {
                 self.checked.update_value(|l| {
                     l.insert(file.file.clone());
                 });
-                self.problems.update(|p| *p += problems.len());
+                self.problems.update(|p| *p += problems);
                 self.progress.update(|p| {
                     if let Some((done, _)) = p {
                         *done += file.entries;

@@ -3,7 +3,7 @@
 // single file would have suggested.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
@@ -11,8 +11,10 @@ import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const site = join(root, 'target', 'e2e-tiles-site');
 const singleSite = join(root, 'target', 'e2e-tiles-single');
+const noWorkerSite = join(root, 'target', 'e2e-tiles-no-worker');
 let tiled;
 let single;
+let noWorker;
 before(async () => {
   // A made-up county of 3,000 entries around the sample area (the sample itself fits in a
   // few tiles), published once as one file and once as tiles.
@@ -31,15 +33,31 @@ before(async () => {
   const settings = join(site, 'area', 'area.json');
   writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), directory: 'tiles' }, null, 2));
   execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), site], { stdio: 'ignore' });
+  // The same tiles on a host where the background worker's files were not uploaded.
+  rmSync(noWorkerSite, { recursive: true, force: true });
+  cpSync(site, noWorkerSite, { recursive: true });
+  for (const file of readdirSync(noWorkerSite).filter((f) => f.startsWith('genie-worker'))) {
+    rmSync(join(noWorkerSite, file));
+  }
+  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), noWorkerSite], { stdio: 'ignore' });
   tiled = await serveApp({ dir: site });
   single = await serveApp({ dir: singleSite });
+  noWorker = await serveApp({ dir: noWorkerSite });
 });
 after(async () => {
   await tiled.close();
   await single.close();
-  rmSync(site, { recursive: true, force: true });
-  rmSync(singleSite, { recursive: true, force: true });
+  await noWorker.close();
+  for (const dir of [site, singleSite, noWorkerSite]) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The tiles the background worker has checked and kept on the device. */
+const checkedCopies = (page) =>
+  page.evaluate(async () =>
+    (await (await caches.open('genie-checked')).keys()).map((r) => new URL(r.url).pathname.split('/checked/')[1]),
+  );
+
+const expected = {};
 
 const index = () => JSON.parse(readFileSync(join(site, 'area', 'tiles', 'index.json'), 'utf8'));
 
@@ -53,6 +71,11 @@ async function suggestions(page, url, travel) {
   }
   await waitForSaved(page);
   await page.goto(`${url}#/suggestions`);
+  return listed(page);
+}
+
+/** Every suggestion on the suggestions page, by entry id, in order. */
+async function listed(page) {
   const list = page.getByTestId('suggestions');
   await list.locator('li.suggestion').first().waitFor();
   const all = page.getByTestId('show-all');
@@ -75,7 +98,6 @@ async function person(page, url) {
 }
 
 test('only the tiles within reach are fetched, more when widened, and the suggestions are the same', async () => {
-  const expected = {};
   await withBrowser(async (open) => {
     const { page } = await open();
     await person(page, single.url);
@@ -83,7 +105,7 @@ test('only the tiles within reach are fetched, more when widened, and the sugges
     expected.car = await suggestions(page, single.url, ['walk', 'car']);
   });
   await withBrowser(async (open) => {
-    const { page, problems } = await open();
+    const { context, page, problems } = await open();
     const fetched = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -108,7 +130,40 @@ test('only the tiles within reach are fetched, more when widened, and the sugges
     const wider = tileFiles(fetched);
     assert.ok(wider.length > near.length, `${wider.length} tiles by car`);
     assert.equal(new Set(wider).size, wider.length, 'no tile fetched twice');
+    // Checked off the page by the background worker, which kept what it checked.
+    assert.deepEqual((await checkedCopies(page)).filter((f) => f.startsWith('r')).sort(), [...wider].sort());
+
+    // Coming back: the kept checked copies are used, no tile is fetched or checked again, and
+    // the suggestions are the same.
+    // A copy of a tile the area no longer publishes (replaced since) is dropped.
+    await page.evaluate(async () => {
+      const cache = await caches.open('genie-checked');
+      await cache.put('checked/r1c1-00000000000000aa.json', new Response('old'));
+    });
+    fetched.length = 0;
+    await page.reload();
+    const again = await listed(page);
+    assert.deepEqual(again, expected.car, 'a second visit: as from the single file');
+    assert.deepEqual(tileFiles(fetched), [], 'no tile fetched again');
+    assert.ok(!(await checkedCopies(page)).includes('r1c1-00000000000000aa.json'), 'the replaced tile is dropped');
+
+    // Offline: the worker and the checked copies are on the device, so nothing changes.
+    await context.setOffline(true);
+    await page.reload();
+    assert.deepEqual(await listed(page), expected.car, 'offline: as from the single file');
+    await context.setOffline(false);
     assert.deepEqual(problems, []);
+  });
+});
+
+test('where the background worker cannot run, the page checks the tiles itself, with the same suggestions', async () => {
+  assert.ok(expected.car, 'the single-file suggestions from the first journey');
+  await withBrowser(async (open) => {
+    const { page } = await open();
+    await person(page, noWorker.url);
+    assert.deepEqual(await suggestions(page, noWorker.url, ['walk']), expected.walk);
+    assert.deepEqual(await suggestions(page, noWorker.url, ['walk', 'car']), expected.car);
+    assert.deepEqual(await checkedCopies(page), [], 'nothing checked in the background');
   });
 });
 
@@ -176,9 +231,12 @@ test('a plan still says where its activity is after the person narrows their rea
     const { address } = byId[far].reach.location;
     const where = page.locator('article.plan').first().getByTestId('where');
     assert.ok((await where.textContent()).includes(address), await where.textContent());
+    // Its square's tile came (checked again, or from the copy checked before).
+    const held = [...fetched, ...(await checkedCopies(page))];
+    const farSquare = square(byId[far].reach.location);
     assert.ok(
-      fetched.some((f) => f.startsWith(`${square(byId[far].reach.location)}-`) || f.startsWith(`${square(byId[far].reach.location)}p`)),
-      fetched.join(' '),
+      held.some((f) => f.startsWith(`${farSquare}-`) || f.startsWith(`${farSquare}p`)),
+      held.join(' '),
     );
     assert.deepEqual(problems, []);
   });

@@ -7,6 +7,7 @@
 
 mod facts;
 pub mod generate;
+pub mod packed;
 mod raw;
 pub mod tiles;
 mod validate;
