@@ -2,53 +2,27 @@
 // within the person's reach, fetches more when they widen it, and suggests exactly what the
 // single file would have suggested.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { generatedPath, listed, person, removeSites, suggestions, tiledSites } from './tiled_site.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
-const site = join(root, 'target', 'e2e-tiles-site');
-const singleSite = join(root, 'target', 'e2e-tiles-single');
-const noWorkerSite = join(root, 'target', 'e2e-tiles-no-worker');
+let sites;
 let tiled;
 let single;
 let noWorker;
 before(async () => {
-  // A made-up county of 3,000 entries around the sample area (the sample itself fits in a
-  // few tiles), published once as one file and once as tiles.
-  const generated = join(root, 'target', 'e2e-tiles-3000.json');
-  execFileSync('cargo', ['run', '-q', '-p', 'genie-core', '--example', 'directory_gen', '--', '3000', generated, '5'], {
-    stdio: 'ignore',
-  });
-  for (const dir of [site, singleSite]) {
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(distDir, dir, { recursive: true });
-    cpSync(generated, join(dir, 'area', 'directory.json'));
-  }
-  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), singleSite], { stdio: 'ignore' });
-  execFileSync('cargo', ['run', '-q', '-p', 'genie-area', '--', 'tiles', join(site, 'area')], { stdio: 'ignore' });
-  rmSync(join(site, 'area', 'directory.json'));
-  const settings = join(site, 'area', 'area.json');
-  writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), directory: 'tiles' }, null, 2));
-  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), site], { stdio: 'ignore' });
-  // The same tiles on a host where the background worker's files were not uploaded.
-  rmSync(noWorkerSite, { recursive: true, force: true });
-  cpSync(site, noWorkerSite, { recursive: true });
-  for (const file of readdirSync(noWorkerSite).filter((f) => f.startsWith('genie-worker'))) {
-    rmSync(join(noWorkerSite, file));
-  }
-  execFileSync('node', [join(root, 'scripts', 'sw-precache.mjs'), noWorkerSite], { stdio: 'ignore' });
-  tiled = await serveApp({ dir: site });
-  single = await serveApp({ dir: singleSite });
-  noWorker = await serveApp({ dir: noWorkerSite });
+  sites = tiledSites(distDir);
+  tiled = await serveApp({ dir: sites.tiled });
+  single = await serveApp({ dir: sites.single });
+  noWorker = await serveApp({ dir: sites.noWorker });
 });
 after(async () => {
   await tiled.close();
   await single.close();
   await noWorker.close();
-  for (const dir of [site, singleSite, noWorkerSite]) rmSync(dir, { recursive: true, force: true });
+  removeSites(sites);
 });
 
 /** The tiles the background worker has checked and kept on the device. */
@@ -59,43 +33,7 @@ const checkedCopies = (page) =>
 
 const expected = {};
 
-const index = () => JSON.parse(readFileSync(join(site, 'area', 'tiles', 'index.json'), 'utf8'));
-
-/** Sets a home and interests, picks how the person travels, and lists every suggestion. */
-async function suggestions(page, url, travel) {
-  await page.goto(`${url}#/preferences`);
-  const group = page.getByRole('group', { name: t.prefs.travel_legend });
-  for (const mode of ['walk', 'bus', 'car']) {
-    const box = group.getByLabel(t.travel[mode]);
-    if ((await box.isChecked()) !== travel.includes(mode)) await box.click();
-  }
-  await waitForSaved(page);
-  await page.goto(`${url}#/suggestions`);
-  return listed(page);
-}
-
-/** Every suggestion on the suggestions page, by entry id, in order. */
-async function listed(page) {
-  const list = page.getByTestId('suggestions');
-  await list.locator('li.suggestion').first().waitFor();
-  const all = page.getByTestId('show-all');
-  if ((await all.count()) > 0) {
-    await all.click();
-    while ((await page.getByRole('button', { name: t.suggest.show_more }).count()) > 0) {
-      await page.getByRole('button', { name: t.suggest.show_more }).click();
-    }
-  }
-  return list.locator('li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.resource));
-}
-
-async function person(page, url) {
-  await page.goto(`${url}#/about-you`);
-  await page.getByLabel(t.about.area_label).fill('MB1 1ED');
-  await page.goto(`${url}#/preferences`);
-  await page.getByLabel(t.interest.get_fitter).check();
-  await page.getByLabel(t.interest.social).check();
-  await waitForSaved(page);
-}
+const index = () => JSON.parse(readFileSync(join(sites.tiled, 'area', 'tiles', 'index.json'), 'utf8'));
 
 test('only the tiles within reach are fetched, more when widened, and the suggestions are the same', async () => {
   await withBrowser(async (open) => {
@@ -201,7 +139,7 @@ test('while tiles arrive, the page says how far it has got and keeps answering',
 });
 
 test('a plan still says where its activity is after the person narrows their reach', async () => {
-  const generated = JSON.parse(readFileSync(join(root, 'target', 'e2e-tiles-3000.json'), 'utf8'));
+  const generated = JSON.parse(readFileSync(generatedPath, 'utf8'));
   const byId = Object.fromEntries(generated.resources.map((r) => [r.id, r]));
   const square = ({ lat, lon }) => `r${Math.floor(lat / 0.1)}c${Math.floor(lon / 0.15)}`;
   await withBrowser(async (open) => {

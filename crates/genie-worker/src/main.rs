@@ -17,8 +17,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response, ResponseInit};
 
-/// The cache of checked tiles. The service worker leaves it alone; "Delete everything" clears
-/// it with the other copies.
+/// The cache of checked tiles: the area's published entries, nothing personal. The service
+/// worker keeps it across versions (each copy says which check made it).
 const CHECKED_CACHE: &str = "genie-checked";
 /// Where a kept copy says how many entries the check skipped or repaired.
 const PROBLEMS_HEADER: &str = "x-genie-problems";

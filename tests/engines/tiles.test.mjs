@@ -1,0 +1,130 @@
+// A directory published as tiles in WebKit (an iPhone's browser engine) and Firefox ESR: the
+// background worker starts there too, checks the tiles and keeps the checked copies; the
+// suggestions are exactly those Chromium gives from the same directory as one file; a reload
+// fetches no tile again. Each engine's result is printed as a `metric` line.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { serve } from '../../scripts/serve.mjs';
+import { launch, profileDir as chromiumProfile } from '../e2e/support.mjs';
+import { person, removeSites, suggestions, tiledSites } from '../e2e/tiled_site.mjs';
+import { available, launchFirefox, launchWebKit, profileDir } from './drivers.mjs';
+import { distDir, step, t, until } from './journeys.mjs';
+
+const launchers = {
+  webkit: () => launchWebKit(),
+  firefox: (profile) => launchFirefox(profile),
+};
+
+let sites;
+let expected;
+before(async () => {
+  sites = tiledSites(distDir, 'engines-tiles');
+  // Chromium, from the single file: what every engine must suggest from the tiles.
+  const single = await serve({ dir: sites.single });
+  const profile = chromiumProfile();
+  const chromium = await launch(profile.dir);
+  try {
+    await person(chromium.page, single.url);
+    expected = await suggestions(chromium.page, single.url, ['walk', 'car']);
+  } finally {
+    await chromium.context.close();
+    profile.cleanup();
+    await single.close();
+  }
+});
+after(() => removeSites(sites));
+
+/** Sets, in the page, each travel mode's box to whether it is in `modes`. */
+function travelBy(modes) {
+  for (const box of document.querySelectorAll('input[name=travel]')) {
+    if (box.checked !== modes.includes(box.value)) box.click();
+  }
+  return [...document.querySelectorAll('input[name=travel]')].filter((b) => b.checked).map((b) => b.value);
+}
+
+/** Opens every suggestion in the page and lists them by entry id. */
+async function listAll(more) {
+  const wait = () => new Promise((done) => setTimeout(done, 50));
+  const count = () => document.querySelectorAll('li.suggestion').length;
+  for (let i = 0; i < 500; i += 1) {
+    // "Show all" opens the rest once (clicked again it would close them).
+    const all = document.querySelector('[data-testid=show-all][aria-expanded=false]');
+    const next = [...document.querySelectorAll('main button')].find((b) => b.textContent.trim() === more);
+    if (!all && !next) break;
+    const before = count();
+    (all ?? next).click();
+    // Until the longer list is drawn (at most 5 s).
+    for (let w = 0; w < 100 && count() === before; w += 1) await wait();
+  }
+  return [...document.querySelectorAll('li.suggestion')].map((e) => e.dataset.resource);
+}
+
+/** Marks every checked copy the background worker kept; lists them. */
+async function markCheckedCopies() {
+  const cache = await caches.open('genie-checked');
+  const names = [];
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    const headers = new Headers(response.headers);
+    headers.set('x-test-mark', '1');
+    await cache.put(request, new Response(await response.arrayBuffer(), { headers }));
+    names.push(request.url.split('/checked/')[1]);
+  }
+  return names.sort();
+}
+
+/** The checked copies that still carry the mark. */
+async function markedCopies() {
+  const cache = await caches.open('genie-checked');
+  const names = [];
+  for (const request of await cache.keys()) {
+    if ((await cache.match(request)).headers.get('x-test-mark') === '1') names.push(request.url.split('/checked/')[1]);
+  }
+  return names.sort();
+}
+
+const saved = (browser) => until(browser, 'saved', 'testid', 'save-status', null, { ok: (s) => s === t.save.saved });
+
+for (const engine of Object.keys(launchers)) {
+  test(`tiles in ${engine}`, { skip: !process.env.CI && !available(engine) && `${engine} is not installed` }, async () => {
+    const server = await serve({ dir: sites.tiled });
+    const profile = profileDir();
+    const browser = await launchers[engine](profile.dir);
+    let passed = false;
+    try {
+      const { url } = server;
+      await browser.goto(`${url}#/about-you`);
+      await until(browser, 'the area field', 'fill', t.about.area_label, 'MB1 1ED');
+      await saved(browser);
+      await browser.goto(`${url}#/preferences`);
+      await until(browser, 'an interest', 'check', 'input[name=interests][value=get_fitter]');
+      await until(browser, 'an interest', 'check', 'input[name=interests][value=social]');
+      assert.deepEqual((await browser.run(travelBy, ['walk', 'car'])).sort(), ['car', 'walk']);
+      await saved(browser);
+      await browser.goto(`${url}#/suggestions`);
+      await until(browser, 'a suggestion', 'count', 'li.suggestion', null, { ms: 30_000 });
+      await until(browser, 'every suggestion ready', 'count', '[data-testid=show-all]', null, { ms: 30_000 });
+      assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'as Chromium from the single file');
+      const tiles = () => server.requests.filter((r) => r.path.includes('/area/tiles/r')).length;
+      const fetched = tiles();
+      assert.ok(fetched > 0, 'tiles were fetched');
+      // Checked in the background and kept: each kept copy is marked, so a copy checked again
+      // (and kept anew) on the next visit would lose its mark.
+      const kept = await browser.run(markCheckedCopies);
+      assert.ok(kept.length > 0, 'checked in the background and kept');
+
+      await browser.reload();
+      await until(browser, 'every suggestion ready', 'count', '[data-testid=show-all]', null, { ms: 30_000 });
+      assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'coming back');
+      assert.equal(tiles(), fetched, 'no tile fetched again');
+      assert.deepEqual(await browser.run(markedCopies), kept, 'no tile checked again');
+      assert.deepEqual(await step(browser, 'foreign'), []);
+      passed = true;
+    } finally {
+      console.log(`metric engine_${engine}_tiles_passed ${passed ? 1 : 0} count`);
+      await browser.close().catch(() => {});
+      await server.close();
+      profile.cleanup();
+    }
+  });
+}
