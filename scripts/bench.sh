@@ -40,6 +40,7 @@ GENIE_ENGINES_WITH_CHROMIUM=1 with_own_tmp node --test --test-concurrency=1 test
 
 # Matching and directory checks, and the HSDS importer, natively.
 cargo run --release -q -p genie-core --example matching_bench
+cargo run --release -q -p genie-core --example directory_read -- 50000
 cargo run --release -q -p genie-import --example import_bench
 cargo run --release -q -p genie-import --example real_bench
 
