@@ -3,8 +3,8 @@
 // over towns; `cargo run --example directory_gen`). Prints `metric <name> <value> <unit>`:
 // bytes fetched on a first and a second visit (as sent, compressed), time to suggestions, the
 // longest main-thread task (PerformanceObserver long tasks), wasm memory, the time of an update
-// after a choice (on the first visit, and again once the page has settled), and the suggestions
-// page height.
+// after a choice (on the first visit, and again once the page has settled) and after a change of
+// preferences, and the suggestions page height.
 //
 //   node scripts/bench-directory.mjs [dist] [sizes, e.g. 1000,10000,50000]
 //
@@ -166,6 +166,12 @@ for (const n of sizes) {
     // and the tiles' background work still going on beside it).
     const chooseNext = page.getByTestId('suggestions').getByRole('button', { name: t.suggest.choose, exact: true }).first();
     const settledUpdate = await updateMs(page, chooseNext);
+    // A change of preferences: going by car as well, on the preferences page.
+    await page.goto(`${server.url}#/preferences`);
+    const car = page.getByRole('group', { name: t.prefs.travel_legend }).getByLabel(t.travel.car);
+    await car.waitFor();
+    await page.waitForTimeout(1000);
+    const prefsUpdate = await updateMs(page, car);
 
     const area = (p) => p.includes('/area/');
     const pageArea = (p) => p.startsWith('page ') && p.includes('/area/');
@@ -181,6 +187,7 @@ for (const n of sizes) {
     console.log(`metric dir_wasm_memory_mb_${n} ${(second.memory / 1048576).toFixed(1)} MB`);
     console.log(`metric dir_update_after_choice_ms_${n} ${update.toFixed(0)} ms`);
     console.log(`metric dir_update_after_choice_settled_ms_${n} ${settledUpdate.toFixed(0)} ms`);
+    console.log(`metric dir_update_after_preference_ms_${n} ${prefsUpdate.toFixed(0)} ms`);
     console.log(`metric suggestions_page_height_360_px_${n} ${first.height} px`);
     await cdp.detach().catch(() => {});
     await context.close();
