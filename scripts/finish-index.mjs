@@ -37,7 +37,8 @@ html = html.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, key) => {
 });
 
 const shape = shapeHash(slots(catalogue, catalogue).paths);
-const wasm = readdirSync(dir).find((name) => name.endsWith('.wasm'));
+// The app's module, as the page names it (the background worker's sits beside it).
+const wasm = html.match(/(genie-[0-9a-f]+_bg\.wasm)/)?.[1] ?? readdirSync(dir).find((name) => name.endsWith('.wasm'));
 if (wasm && !readFileSync(join(dir, wasm)).includes(Buffer.from(shape))) {
   fail(`the app was built for another catalogue layout than ${shape} (build.rs and catalogue.mjs differ)`);
 }

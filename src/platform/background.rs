@@ -15,10 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::FetchError;
-
-/// The worker's start script, beside the app (`public/genie-worker-loader.js`).
-const LOADER: &str = "genie-worker-loader.js";
+/// The worker's start script, beside the app (`public/background-loader.js`).
+const LOADER: &str = "background-loader.js";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -90,6 +88,12 @@ impl Background {
     fn answer(&self, data: JsValue) {
         match get(&data, "kind").as_string().as_deref() {
             Some("ready") => {
+                // A worker from another build packs differently: the page works alone.
+                let layout = format!("{:016x}", genie_core::directory::packed::layout());
+                if get(&data, "layout").as_string() != Some(layout) {
+                    self.stop();
+                    return;
+                }
                 self.state.set(State::Ready);
                 for message in self.queued.take() {
                     if self.worker.post_message(&message).is_err() {
@@ -114,6 +118,9 @@ impl Background {
 
     /// The worker failed or stopped: everyone waiting is told, and the page does the work.
     fn stop(&self) {
+        // Answers already on their way must not reach handlers about to be dropped.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.state.set(State::Gone);
         GONE.with(|g| g.set(true));
         self.worker.terminate();
@@ -204,21 +211,41 @@ pub fn check_tile(file: &str, url: &str) -> PendingCheck {
 }
 
 impl PendingCheck {
-    /// The worker's answer; `None` when there is no worker (it could not start, or stopped):
-    /// the caller then checks the tile itself.
-    pub async fn result(self) -> Option<Result<CheckedTile, FetchError>> {
-        let answer = JsFuture::from(self.0?).await.ok()?;
+    /// Whether the tile went to a worker (else the caller checks it itself).
+    pub fn handed_over(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The worker's answer.
+    pub async fn result(self) -> Answer {
+        let Some(promise) = self.0 else {
+            return Answer::NoWorker;
+        };
+        let Ok(answer) = JsFuture::from(promise).await else {
+            return Answer::NoWorker;
+        };
         if answer.is_null() {
-            return None;
+            return Answer::NoWorker;
         }
         let packed = get(&answer, "packed");
         if packed.is_undefined() {
-            return Some(Err(FetchError::Unreachable));
+            return Answer::NotHad;
         }
         let problems = get(&answer, "problems").as_f64().unwrap_or(0.0) as usize;
-        Some(Ok(CheckedTile {
+        Answer::Checked(CheckedTile {
             packed: Uint8Array::new(&packed).to_vec(),
             problems,
-        }))
+        })
     }
+}
+
+/// What became of a tile handed to the worker.
+pub enum Answer {
+    Checked(CheckedTile),
+    /// The worker could not fetch it: the page tries itself (through the same service worker),
+    /// which also says why.
+    NotHad,
+    /// There is no worker (it could not start, or stopped): the page checks this tile and
+    /// every other itself.
+    NoWorker,
 }

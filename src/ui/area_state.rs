@@ -19,7 +19,8 @@ use genie_core::directory::{self, packed, Directory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::platform::{self, background, fetch_bytes, fetch_text, next_task, start_fetch};
+use crate::platform::background::{self, Answer};
+use crate::platform::{self, fetch_bytes, fetch_text, next_task, start_fetch};
 
 /// The area's lookup from a request already sent; empty when it cannot be read (suggestions
 /// then come without distances).
@@ -236,37 +237,55 @@ impl AreaState {
         let generation = self.generation.get_value();
         spawn_local(async move {
             // All handed to the background worker at once; it fetches and checks them off
-            // the page's thread.
-            let requests: Vec<_> = missing
+            // the page's thread. Without a worker, all fetched at once here instead.
+            let mut requests: Vec<_> = missing
                 .into_iter()
                 .map(|file| {
                     let url = format!("{TILES_FOLDER}{}", file.file);
                     let check = background::check_tile(&file.file, &url);
-                    (file, url, check)
+                    let direct = (!check.handed_over()).then(|| start_fetch(&url));
+                    (file, url, Some(check), direct)
                 })
                 .collect();
-            for (file, url, check) in requests {
-                let checked = match check.result().await {
-                    Some(Ok(tile)) => packed::unpack(&tile.packed).ok().map(|resources| {
+            for i in 0..requests.len() {
+                let file = requests[i].0.clone();
+                let answer = match requests[i].2.take() {
+                    Some(check) => check.result().await,
+                    None => Answer::NoWorker,
+                };
+                if matches!(answer, Answer::NoWorker) {
+                    // The worker has gone: the rest are fetched here too, all at once.
+                    for later in requests.iter_mut().skip(i + 1) {
+                        if later.3.is_none() {
+                            later.3 = Some(start_fetch(&later.1));
+                        }
+                    }
+                }
+                let unpacked = match answer {
+                    Answer::Checked(tile) => packed::unpack(&tile.packed).ok().map(|resources| {
                         let checked = Directory {
                             resources,
                             ..Directory::default()
                         };
-                        Ok((checked, tile.problems))
+                        (checked, tile.problems)
                     }),
-                    Some(Err(error)) => Some(Err(error)),
-                    None => None,
+                    Answer::NotHad | Answer::NoWorker => None,
                 };
                 // Each file in a task of its own, even when it came at once from the copy
                 // kept on the device.
                 next_task().await;
-                // No worker (or its answer could not be read): checked here.
-                let checked = match checked {
-                    Some(checked) => checked,
-                    None => fetch_bytes(&url).await.map(|bytes| {
-                        let (checked, problems) = directory::validate_bytes(&bytes);
-                        (checked, problems.len())
-                    }),
+                let checked = match unpacked {
+                    Some(checked) => Ok(checked),
+                    None => {
+                        let bytes = match requests[i].3.take() {
+                            Some(pending) => pending.bytes().await,
+                            None => fetch_bytes(&requests[i].1).await,
+                        };
+                        bytes.map(|bytes| {
+                            let (checked, problems) = directory::validate_bytes(&bytes);
+                            (checked, problems.len())
+                        })
+                    }
                 };
                 if self.generation.get_value() != generation {
                     return;

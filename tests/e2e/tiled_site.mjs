@@ -32,7 +32,7 @@ export function tiledSites(dist, name = 'e2e-tiles') {
   writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), directory: 'tiles' }, null, 2));
   rmSync(sites.noWorker, { recursive: true, force: true });
   cpSync(sites.tiled, sites.noWorker, { recursive: true });
-  for (const file of readdirSync(sites.noWorker).filter((f) => f.startsWith('genie-worker'))) {
+  for (const file of readdirSync(sites.noWorker).filter((f) => f.startsWith('background'))) {
     rmSync(join(sites.noWorker, file));
   }
   for (const dir of Object.values(sites)) {

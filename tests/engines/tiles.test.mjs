@@ -73,6 +73,14 @@ async function markCheckedCopies() {
   return names.sort();
 }
 
+/** Tiles the page itself asked for (the worker's requests are its own). */
+function pageTileRequests() {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => name.includes('/area/tiles/r'));
+}
+
 /** The checked copies that still carry the mark. */
 async function markedCopies() {
   const cache = await caches.open('genie-checked');
@@ -118,6 +126,7 @@ for (const engine of Object.keys(launchers)) {
       assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'coming back');
       assert.equal(tiles(), fetched, 'no tile fetched again');
       assert.deepEqual(await browser.run(markedCopies), kept, 'no tile checked again');
+      assert.deepEqual(await browser.run(pageTileRequests), [], 'nor fetched by the page itself');
       assert.deepEqual(await step(browser, 'foreign'), []);
       passed = true;
     } finally {

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use genie_core::directory::generate::realistic;
-use genie_core::directory::packed::{pack, readable, unpack, PackError};
+use genie_core::directory::packed::{layout, pack, unpack, PackError};
 use genie_core::directory::{
     Contact, Cost, Date, Location, Precision, Reach, Resource, Session, Status,
 };
@@ -132,15 +132,45 @@ fn bytes_cut_short_anywhere_are_refused() {
 #[test]
 fn another_layout_is_refused_as_such() {
     let mut packed = pack(&every_shape());
-    assert!(readable(&packed));
+    assert_eq!(packed[4..12], layout().to_le_bytes());
     // The fingerprint of the closed lists follows the four-byte mark.
     packed[6] ^= 0x01;
     assert_eq!(unpack(&packed), Err(PackError::OtherLayout));
-    assert!(!readable(&packed));
     let mut other = pack(&every_shape());
     other[0] = b'X';
     assert_eq!(unpack(&other), Err(PackError::OtherLayout));
     assert_eq!(unpack(b"{\"version\":1}"), Err(PackError::OtherLayout));
+}
+
+#[test]
+fn a_damaged_count_reserves_nothing_huge_and_is_refused() {
+    let mut packed = pack(&every_shape()[..1]);
+    // The count follows the twelve-byte header: make it claim far more entries than follow.
+    packed[12] = 0xff;
+    packed.insert(13, 0xff);
+    packed.insert(14, 0xff);
+    packed.insert(15, 0x7f);
+    assert_eq!(unpack(&packed), Err(PackError::Damaged));
+}
+
+#[test]
+fn the_smallest_entry_takes_the_bytes_the_reader_counts_on() {
+    let smallest = Resource {
+        id: String::new(),
+        name: String::new(),
+        description: String::new(),
+        subcategories: BTreeSet::new(),
+        reach: Reach::National,
+        sessions: Vec::new(),
+        cost: Cost::Free,
+        access: BTreeSet::new(),
+        languages: Vec::new(),
+        contact: Contact::default(),
+        checked: None,
+        status: Status::Active,
+    };
+    // Header (12) and a one-byte count, then the entry.
+    assert_eq!(pack(&[smallest]).len() - 13, 14);
 }
 
 proptest! {

@@ -5,8 +5,8 @@
 //! of its text), so a later visit does not check the same file again.
 //!
 //! Messages, page to worker: `{id, file, url}`, and `{kind: "keep-only", files}` with every
-//! file the area's index names now (copies of tiles no longer published are dropped). Worker to page: `{kind: "ready"}` once it can
-//! take work, then one answer per request: `{id, packed: ArrayBuffer, problems}` (the buffer is
+//! file the area's index names now (copies of tiles no longer published are dropped). Worker
+//! to page: `{kind: "ready", layout}` (the packed form's fingerprint) once it can take work, then one answer per request: `{id, packed: ArrayBuffer, problems}` (the buffer is
 //! transferred, not copied) or `{id, error}`. The worker keeps no personal data: only the
 //! commissioner's published directory passes through it.
 
@@ -55,6 +55,10 @@ fn main() {
     on_message.forget();
     let ready = Object::new();
     let _ = Reflect::set(&ready, &"kind".into(), &"ready".into());
+    // The page reads only answers packed the way it reads them: a worker from another build
+    // (the host updated, the page is an older copy) is let go at once.
+    let layout = format!("{:016x}", packed::layout());
+    let _ = Reflect::set(&ready, &"layout".into(), &layout.into());
     let _ = scope.post_message(&ready);
 }
 
@@ -118,9 +122,18 @@ async fn cache() -> Option<web_sys::Cache> {
         .ok()
 }
 
-/// The key of a tile's checked copy: a made-up address inside the app's folder.
+/// The key of a tile's checked copy: a made-up address inside the app's folder (relative to
+/// this worker's script, which sits beside the app).
 fn key(file: &str) -> String {
     format!("checked/{file}")
+}
+
+/// Where this app's checked copies are, as an address: another app on the same site (another
+/// folder) keeps its own.
+fn folder_of_copies() -> Option<String> {
+    web_sys::Url::new_with_base(&key(""), &scope().location().href())
+        .ok()
+        .map(|u| u.href())
 }
 
 /// The checked copy kept for this tile by this build, if any.
@@ -138,8 +151,14 @@ async fn kept(file: &str) -> Option<(Vec<u8>, usize)> {
         .flatten()
         .and_then(|p| p.parse().ok())?;
     let bytes = buffer_of(&found).await?;
-    // Kept by another build (which may check differently): check the published file again.
-    packed::readable(&bytes).then_some((bytes, problems))
+    // Kept by another build (which may check differently), or damaged: dropped, and the
+    // published file checked again. Read whole here, off the page's thread, so the page never
+    // meets a copy it cannot read.
+    if packed::unpack(&bytes).is_err() {
+        let _ = JsFuture::from(cache.delete_with_str(&key(file))).await;
+        return None;
+    }
+    Some((bytes, problems))
 }
 
 /// Keeps a tile's checked copy. A full or refused store only means checking again next time.
@@ -169,7 +188,10 @@ async fn keep_only(files: Vec<String>) {
     let Ok(keys) = JsFuture::from(cache.keys()).await else {
         return;
     };
-    let wanted: std::collections::HashSet<String> = files.iter().map(|f| key(f)).collect();
+    let Some(folder) = folder_of_copies() else {
+        return;
+    };
+    let wanted: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
     for request in Array::from(&keys).iter() {
         let Some(url) = Reflect::get(&request, &JsValue::from_str("url"))
             .ok()
@@ -177,10 +199,11 @@ async fn keep_only(files: Vec<String>) {
         else {
             continue;
         };
-        let known = url
-            .rsplit_once("/checked/")
-            .is_some_and(|(_, file)| wanted.contains(&key(file)));
-        if !known {
+        // Only this app's copies, and of those only tiles the area no longer publishes.
+        let Some(file) = url.strip_prefix(&folder) else {
+            continue;
+        };
+        if !wanted.contains(file) {
             let _ = JsFuture::from(cache.delete_with_str(&url)).await;
         }
     }

@@ -13,8 +13,13 @@ use std::collections::BTreeSet;
 use super::{Contact, Cost, Date, Location, Precision, Reach, Resource, Session, Status};
 use crate::model::{AccessNeed, DayPart, SubCategory, Weekday};
 
-/// The first bytes of a packed list.
+/// The first bytes of a packed list; the digit is the format's version, raised by hand when
+/// the layout changes in a way the fingerprint below would not see.
 const MAGIC: &[u8; 4] = b"GNP1";
+
+/// The fewest bytes an entry takes: three empty strings, two empty sets, national reach, no
+/// sessions, a cost, no languages, three empty contact fields, no date, a status.
+const SMALLEST_ENTRY: usize = 14;
 
 /// Why packed bytes could not be read. Callers treat every case the same way (check the
 /// published file again); the kinds are for tests and logs.
@@ -54,7 +59,7 @@ const CHECK_SOURCE: u64 = fnv(
 /// A fingerprint of the check's source and of the closed lists stored by position: a build
 /// that adds, removes or reorders a sub-category, access need, day or part of day reads older
 /// copies as another layout instead of as wrong values.
-fn layout() -> u64 {
+pub fn layout() -> u64 {
     let mut hash: u64 = CHECK_SOURCE;
     let mut eat = |word: &str| {
         for byte in word.bytes().chain([0]) {
@@ -84,12 +89,6 @@ pub fn pack(resources: &[Resource]) -> Vec<u8> {
     w.0
 }
 
-/// Whether `bytes` start as this build's packed form (a quick look at the header, for deciding
-/// whether a kept copy is worth handing on; [`unpack`] still checks the rest).
-pub fn readable(bytes: &[u8]) -> bool {
-    bytes.len() >= 12 && &bytes[..4] == MAGIC && bytes[4..12] == layout().to_le_bytes()
-}
-
 /// Reads what [`pack`] wrote. Never panics, whatever the bytes.
 pub fn unpack(bytes: &[u8]) -> Result<Vec<Resource>, PackError> {
     let mut r = Reader { bytes, at: 0 };
@@ -99,9 +98,9 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<Resource>, PackError> {
         return Err(PackError::OtherLayout);
     }
     let count = r.len()?;
-    // A count cannot be larger than the bytes left (every entry takes several): a damaged
-    // count never reserves a huge list.
-    let mut out = Vec::with_capacity(count.min(bytes.len() / 8));
+    // Every entry takes at least this many bytes, so a damaged count never reserves more
+    // entries than the bytes left could hold.
+    let mut out = Vec::with_capacity(count.min(bytes.len().saturating_sub(r.at) / SMALLEST_ENTRY));
     for _ in 0..count {
         out.push(r.resource()?);
     }

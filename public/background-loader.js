@@ -1,8 +1,8 @@
 // Starts Genie's background worker (crates/genie-worker). When its code cannot be loaded the
 // page is told, and does the work itself (src/platform/background.rs).
 try {
-  importScripts('./genie-worker.js');
-  wasm_bindgen({ module_or_path: './genie-worker_bg.wasm' }).catch(() => postMessage({ kind: 'failed' }));
+  importScripts('./background.js');
+  wasm_bindgen({ module_or_path: './background_bg.wasm' }).catch(() => postMessage({ kind: 'failed' }));
 } catch (error) {
   postMessage({ kind: 'failed' });
 }
