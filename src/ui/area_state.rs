@@ -318,6 +318,12 @@ impl AreaState {
             }
             if self.in_flight.with_value(HashSet::is_empty) {
                 self.put_in_order();
+                // Matching and drawing the list in a task of their own: at 50,000 entries,
+                // together with the ordering they made one task of nearly a quarter second.
+                next_task().await;
+                if self.generation.get_value() != generation {
+                    return;
+                }
                 self.pending.set(false);
                 self.progress.set(None);
             }
