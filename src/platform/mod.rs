@@ -14,7 +14,9 @@ pub mod service_worker;
 pub mod storage;
 pub mod tabs;
 
-pub use fetch::{fetch_bytes, fetch_text, next_task, start as start_fetch, FetchError, Pending};
+pub use fetch::{
+    after_paint, fetch_bytes, fetch_text, next_task, start as start_fetch, FetchError, Pending,
+};
 pub use files::{
     can_share, mailto, print_page, read_text, save_bytes, save_file, share_file, share_text,
     ReadFileError, ShareOutcome,

@@ -6,6 +6,7 @@ use genie_core::model::{
     self, Barrier, Choice, ChoiceId, MemberId, ReportedProblem, TravelMode, MAX_ACTIVE_CHOICES,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::check_in::CheckInForm;
 use super::facts::place_words;
@@ -107,6 +108,13 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
         })
     });
     let barrier_name = format!("{prefix}-barriers");
+    // The plan's first questions come with the tap that chose it; the rest a frame later, so a
+    // slow phone shows the choice at once (building the whole plan took longer than a frame).
+    let rest_drawn = RwSignal::new(false);
+    spawn_local(async move {
+        platform::after_paint().await;
+        rest_drawn.try_set(true);
+    });
     view! {
         <article class="plan" data-choice=id.0>
             <h3 id=plan_heading_id(id) dir="auto">{move || t_string!(i18n, suggest.plan_title, name = name())}</h3>
@@ -156,10 +164,11 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
                     }}
                 </select>
             </div>
+            <Show when=move || rest_drawn.get()>
             <GettingThere resource=resource />
             <SelectField
                 label=Signal::derive(move || t_string!(i18n, suggest.travel).to_string())
-                id=travel_id
+                id=travel_id.clone()
                 value=Signal::derive(move || field(|c| c.plan.travel))
                 on_change=Callback::new(move |mode: Option<TravelMode>| {
                     state.update_choice(id, |c| c.plan.travel = mode)
@@ -168,7 +177,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
             />
             <CheckboxGroup
                 legend=Signal::derive(move || t_string!(i18n, suggest.barriers).to_string())
-                name=barrier_name
+                name=barrier_name.clone()
                 value=barriers
                 on_toggle=Callback::new(move |(barrier, on): (Barrier, bool)| {
                     state.update_choice(id, |c| {
@@ -183,6 +192,7 @@ fn PlanForm(id: ChoiceId) -> impl IntoView {
             <CheckInForm id=id />
             <EntryNoteForm id=id />
             <RemovePlan id=id name=Signal::derive(name) />
+            </Show>
         </article>
     }
 }
