@@ -69,27 +69,24 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
 /// Resolves once the browser has drawn the next frame: work after it does not delay what a tap
 /// has just changed on screen.
 pub async fn after_paint() {
+    wait_for(|w, resolve| w.request_animation_frame(resolve).is_ok()).await;
+    // The frame callback runs before drawing: the next task comes after it.
+    next_task().await;
+}
+
+/// Resolves when the browser calls back through `schedule`, or at once when it cannot.
+async fn wait_for(schedule: impl Fn(&web_sys::Window, &js_sys::Function) -> bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let waiting =
-            web_sys::window().is_some_and(|w| w.request_animation_frame(&resolve).is_ok());
+        let waiting = web_sys::window().is_some_and(|w| schedule(&w, &resolve));
         if !waiting {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });
     let _ = JsFuture::from(promise).await;
-    // The frame callback runs before drawing: the next task comes after it.
-    next_task().await;
 }
 
 /// Lets the browser draw and answer input before the next piece of work: resolves in a new
 /// task (a resolved promise would carry on in the same one).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let waiting =
-            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
-        if !waiting {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    wait_for(|w, resolve| w.set_timeout_with_callback(resolve).is_ok()).await;
 }

@@ -33,6 +33,15 @@ async fn read_lookup(request: platform::Pending) -> AreaLookup {
         .unwrap_or_default()
 }
 
+/// One tile asked for: handed to the background worker, fetched by the page, or both (when the
+/// worker goes while it is on its way).
+struct TileRequest {
+    file: TileFile,
+    url: String,
+    check: Option<background::PendingCheck>,
+    direct: Option<platform::Pending>,
+}
+
 /// Where the area's files are, relative to the app.
 const DIRECTORY_PATH: &str = "area/directory.json";
 const LOOKUP_PATH: &str = "area/lookup.json";
@@ -238,26 +247,31 @@ impl AreaState {
         spawn_local(async move {
             // All handed to the background worker at once; it fetches and checks them off
             // the page's thread. Without a worker, all fetched at once here instead.
-            let mut requests: Vec<_> = missing
+            let mut requests: Vec<TileRequest> = missing
                 .into_iter()
                 .map(|file| {
                     let url = format!("{TILES_FOLDER}{}", file.file);
                     let check = background::check_tile(&file.file, &url);
                     let direct = (!check.handed_over()).then(|| start_fetch(&url));
-                    (file, url, Some(check), direct)
+                    TileRequest {
+                        file,
+                        url,
+                        check: Some(check),
+                        direct,
+                    }
                 })
                 .collect();
             for i in 0..requests.len() {
-                let file = requests[i].0.clone();
-                let answer = match requests[i].2.take() {
+                let file = requests[i].file.clone();
+                let answer = match requests[i].check.take() {
                     Some(check) => check.result().await,
                     None => Answer::NoWorker,
                 };
                 if matches!(answer, Answer::NoWorker) {
                     // The worker has gone: the rest are fetched here too, all at once.
                     for later in requests.iter_mut().skip(i + 1) {
-                        if later.3.is_none() {
-                            later.3 = Some(start_fetch(&later.1));
+                        if later.direct.is_none() {
+                            later.direct = Some(start_fetch(&later.url));
                         }
                     }
                 }
@@ -277,9 +291,9 @@ impl AreaState {
                 let checked = match unpacked {
                     Some(checked) => Ok(checked),
                     None => {
-                        let bytes = match requests[i].3.take() {
+                        let bytes = match requests[i].direct.take() {
                             Some(pending) => pending.bytes().await,
-                            None => fetch_bytes(&requests[i].1).await,
+                            None => fetch_bytes(&requests[i].url).await,
                         };
                         bytes.map(|bytes| {
                             let (checked, problems) = directory::validate_bytes(&bytes);
