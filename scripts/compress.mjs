@@ -30,7 +30,7 @@ if (process.env.TRUNK_STAGING_DIR && !process.argv[2]) {
     existsSync(join(dir, 'sw.js')) &&
     !readFileSync(join(dir, 'index.html'), 'utf8').includes('CSP_SCRIPT_HASH');
   for (let waited = 0; !ready(); waited += 50) {
-    if (waited > 60_000) {
+    if (waited > 300_000) {
       console.error('compress: index.html and sw.js were not finished after 60 s');
       process.exit(1);
     }

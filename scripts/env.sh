@@ -7,6 +7,9 @@ export GENIE_ROOT
 # Pinned tool versions. wasm-bindgen must also match the `=` pin in Cargo.toml.
 export WASM_BINDGEN_VERSION="0.2.130"
 export TRUNK_VERSION="0.21.14"
+# Splits the app into its first load and each page's code; must understand the split points of
+# the wasm_split_helpers that leptos uses (Cargo.lock).
+export WASM_SPLIT_VERSION="0.2.4"
 
 # cargo-installed tools, then npm-installed ones (wasm-opt from binaryen) ahead of the system's.
 export PATH="$GENIE_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -47,6 +47,16 @@ else
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
+step "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+# Cuts each page's code out of the app's first download (scripts/split-app.mjs). The binary has
+# no --version: cargo's own list of installed packages says which version is there.
+if command -v wasm-split-cli >/dev/null \
+  && cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  echo "already installed"
+else
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 step "Chromium and ChromeDriver (Debian)"
 if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
   echo "already installed"

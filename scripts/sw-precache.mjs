@@ -20,8 +20,9 @@
 // offers to reload). The area's files are not in it: they may be replaced on the host at any
 // time, and the worker asks the host for them on every use while online.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstLoad, pageCode, siteFiles } from './site-files.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -33,31 +34,14 @@ if (!dir) {
 // loader's hash into index.html, so the listed page is the final one.
 const index = join(dir, 'index.html');
 for (let waited = 0; readFileSync(index, 'utf8').includes('CSP_SCRIPT_HASH'); waited += 50) {
-  if (waited > 30_000) {
-    console.error('sw-precache: index.html still has its CSP placeholder after 30 s');
+  if (waited > 300_000) {
+    console.error('sw-precache: index.html still has its CSP placeholder after 5 minutes');
     process.exit(1);
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-// Not part of the site: the worker itself, hidden files, host settings and the compressed
-// copies the build writes beside large files (scripts/compress.mjs).
-const skip = (name) =>
-  name === 'sw.js' || name.startsWith('.') || name === '_headers' || name === '_redirects' ||
-  name.endsWith('.conf') || name.endsWith('.br') || name.endsWith('.gz');
-
-function walk(folder) {
-  return readdirSync(folder)
-    .filter((name) => !skip(name))
-    .flatMap((name) => {
-      const path = join(folder, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
-
-const files = walk(dir)
-  .map((path) => relative(dir, path).split(sep).join('/'))
-  .sort();
+const files = siteFiles(dir);
 
 const needed = [
   ['the page', (f) => f === 'index.html'],
@@ -89,55 +73,39 @@ if (unnamed.length) {
   process.exit(1);
 }
 
+// The app's own files: the first load and the code of the other pages, which the page fetches
+// once the first page is up (before it registers this worker, so the copies come from the HTTP
+// cache).
+const code = pageCode(dir, first, files);
+const app = [...first, ...code].sort();
 const digest = (file) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
-const digests = first.map(digest);
+const digests = app.map(digest);
 const hash = createHash('sha256');
 let bytes = 0;
-first.forEach((file, i) => {
+app.forEach((file, i) => {
   bytes += statSync(join(dir, file)).size;
   hash.update(`${file}\0${digests[i]}\n`);
 });
 const version = hash.digest('hex').slice(0, 16);
-const onUse = files.filter((file) => !first.includes(file));
+const onUse = files.filter((file) => !app.includes(file));
 
 // Written whole under a hidden name first: scripts/compress.mjs starts once sw.js exists.
-writeFileSync(join(dir, '.sw.js.part'), workerSource(version, first, digests, onUse));
+writeFileSync(join(dir, '.sw.js.part'), workerSource(version, app, digests, onUse));
 renameSync(join(dir, '.sw.js.part'), join(dir, 'sw.js'));
 // A host must never send an older compressed copy in place of this sw.js.
 for (const stale of ['sw.js.br', 'sw.js.gz']) rmSync(join(dir, stale), { force: true });
 console.log(
-  `sw-precache: ${first.length} first-load files, ${bytes} bytes, ${onUse.length} kept on use, version ${version}`,
+  `sw-precache: ${first.length} first-load files and ${code.length} of page code, ${bytes} bytes, ` +
+    `${onUse.length} kept on use, version ${version}`,
 );
 
-/**
- * The files a first visit loads: index.html, the site's files it names (in attributes and in
- * its inline start-up script), and the icons the manifest names.
- */
-function firstLoad(dir, files) {
-  const named = new Set(['index.html']);
-  const add = (ref, base = '') => {
-    if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(ref)) return; // another site, data:, a page anchor
-    const file = new URL(ref, `http://site/${base}`).pathname.slice(1);
-    if (files.includes(file)) named.add(file);
-  };
-  const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-  for (const [, ref] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) add(ref);
-  for (const [, ref] of html.matchAll(/['"](\.\/[^'"\s]+)['"]/g)) add(ref);
-  for (const manifest of [...named].filter((f) => f.endsWith('.webmanifest'))) {
-    const icons = JSON.parse(readFileSync(join(dir, manifest), 'utf8')).icons ?? [];
-    const base = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
-    for (const icon of icons) add(icon.src, base);
-  }
-  return [...named].sort();
-}
-
 /** The text of sw.js: the worker below with its version and file lists filled in. */
-function workerSource(version, first, digests, onUse) {
+function workerSource(version, app, digests, onUse) {
   return `// Genie's service worker, written at build time by scripts/sw-precache.mjs.
 // Keeps a copy of the files the app needs, so it opens and works without a connection.
 'use strict';
 const VERSION = ${JSON.stringify(version)};
-const FILES = ${JSON.stringify(first, null, 2)};
+const FILES = ${JSON.stringify(app, null, 2)};
 const SHA256 = ${JSON.stringify(digests, null, 2)};
 const ON_USE = ${JSON.stringify(onUse, null, 2)};
 (${worker.toString()})(VERSION, FILES, SHA256, ON_USE);
@@ -147,7 +115,8 @@ const ON_USE = ${JSON.stringify(onUse, null, 2)};
 // The worker itself. It runs in the browser, not here: only its text is used, so it may refer
 // to nothing outside itself.
 //
-// - The first-load files (FILES) are kept in a cache per version, answered from it first.
+// - The app's files (FILES: the first load and the other pages' code) are kept in a cache per
+//   version, answered from it first.
 // - Any other same-origin GET inside the app's folder (the area's files, language catalogues)
 //   is kept on use in one cache shared by all versions: while online it is answered from the
 //   host (the browser revalidates its own copy, so an unchanged file costs no download) and the

@@ -13,6 +13,7 @@ step "Format and lints"
 cargo fmt --all -- --check
 cargo clippy -p genie-core -p genie-import -p genie-area --all-targets -- -D warnings
 cargo clippy -p genie --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p genie --target wasm32-unknown-unknown --features split-pages -- -D warnings
 cargo clippy -p genie-worker --target wasm32-unknown-unknown -- -D warnings
 
 step "Catalogues: every language complete, placeholders and plural forms right"

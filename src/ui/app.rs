@@ -6,11 +6,7 @@ use leptos::task::spawn_local;
 
 use super::components::{Keeping, KeepingNotice, SaveIndicator, StorageNotice, UpdatePrompt};
 use super::handover_state::{Inbox, Supporter};
-use super::pages::{
-    AboutYouPage, ErasedPage, HandOverPage, MemberPage, NetworkPage, OverTimePage, PreferencesPage,
-    PrivacyPage, ReceivePage, ShareSummaryPage, SuggestionsPage, SummaryPage, SupporterGuidePage,
-    WelcomePage, YourDataPage,
-};
+use super::page_loader::{self, PageMissing, PageUnavailable};
 use super::route::Route;
 use crate::i18n::*;
 use crate::platform;
@@ -58,6 +54,8 @@ fn Shell() -> impl IntoView {
         route.set(Route::from_hash(&platform::current_hash()));
     });
     on_cleanup(move || handle.remove());
+    // Asked again after a page's code could not be fetched.
+    let retry = RwSignal::new(0_u32);
 
     // Nothing is drawn until the first language's words are here (the splash stays meanwhile).
     view! { <Show when=move || i18n.is_ready()>
@@ -92,23 +90,19 @@ fn Shell() -> impl IntoView {
                 when=move || state.is_ready()
                 fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
             >
-                {move || match route.get() {
-                    Route::Welcome => view! { <WelcomePage /> }.into_any(),
-                    Route::AboutYou => view! { <AboutYouPage /> }.into_any(),
-                    Route::Network { list } => view! { <NetworkPage list=list /> }.into_any(),
-                    Route::Member(id) => view! { <MemberPage id=id /> }.into_any(),
-                    Route::Summary => view! { <SummaryPage /> }.into_any(),
-                    Route::Preferences => view! { <PreferencesPage /> }.into_any(),
-                    Route::Suggestions => view! { <SuggestionsPage /> }.into_any(),
-                    Route::OverTime => view! { <OverTimePage /> }.into_any(),
-                    Route::Privacy => view! { <PrivacyPage /> }.into_any(),
-                    Route::YourData => view! { <YourDataPage /> }.into_any(),
-                    Route::ShareSummary => view! { <ShareSummaryPage /> }.into_any(),
-                    Route::HandOver => view! { <HandOverPage /> }.into_any(),
-                    Route::Receive => view! { <ReceivePage /> }.into_any(),
-                    Route::SupporterGuide => view! { <SupporterGuidePage /> }.into_any(),
-                    Route::Erased { expired } => view! { <ErasedPage expired=expired /> }.into_any(),
-                }}
+                // A page whose code is still on its way says so, as the app did while starting.
+                <Suspense fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }>
+                    {move || {
+                        let route = route.get();
+                        retry.track();
+                        Suspend::new(async move {
+                            match page_loader::page(route).await {
+                                Ok(page) => page,
+                                Err(PageMissing) => view! { <PageUnavailable retry=retry /> }.into_any(),
+                            }
+                        })
+                    }}
+                </Suspense>
             </Show>
         </main>
         <footer class="app-footer">

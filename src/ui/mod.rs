@@ -8,6 +8,7 @@ pub mod area_state;
 pub mod components;
 pub mod handover_state;
 pub mod labels;
+pub mod page_loader;
 pub mod pages;
 pub mod route;
 

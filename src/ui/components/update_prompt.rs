@@ -7,13 +7,18 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::platform::service_worker;
 
-/// Registers the service worker and, when an update is waiting, offers to reload.
+/// Fetches the other pages' code, then registers the service worker and, when an update is waiting, offers to reload.
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let i18n = use_i18n();
     let ready = RwSignal::new(false);
     let dismissed = RwSignal::new(false);
-    service_worker::register(move || ready.set(true));
+    leptos::task::spawn_local(async move {
+        // The other pages' code first: the worker then keeps it from the browser's cache
+        // rather than downloading it a second time.
+        crate::ui::page_loader::fetch_all().await;
+        service_worker::register(move || ready.set(true));
+    });
 
     view! {
         <Show when=move || ready.get() && !dismissed.get()>
