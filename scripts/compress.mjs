@@ -31,7 +31,7 @@ if (process.env.TRUNK_STAGING_DIR && !process.argv[2]) {
     !readFileSync(join(dir, 'index.html'), 'utf8').includes('CSP_SCRIPT_HASH');
   for (let waited = 0; !ready(); waited += 50) {
     if (waited > 300_000) {
-      console.error('compress: index.html and sw.js were not finished after 60 s');
+      console.error('compress: index.html and sw.js were not finished after 5 minutes');
       process.exit(1);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -51,7 +51,9 @@ export function firstLoad(dir, files = siteFiles(dir)) {
     ...[...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]),
     ...[...html.matchAll(/['"](\.\/[^'"\s]+)['"]/g)].map((m) => m[1]),
   ];
-  for (const file of named(files, refs)) first.add(file);
+  // The area's files are the commissioner's, replaced on the host without a new build: never
+  // part of the app, even when the page asks for one early.
+  for (const file of named(files, refs)) if (!file.startsWith('area/')) first.add(file);
   // Modules the first-load JS imports, and theirs.
   const queue = [...first].filter((file) => file.endsWith('.js'));
   for (let file = queue.shift(); file; file = queue.shift()) {

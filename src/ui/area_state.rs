@@ -89,6 +89,9 @@ pub struct AreaState {
     assembly: StoredValue<Assembly>,
     /// Counts the starts of loading: tiles still arriving for an earlier start are dropped.
     generation: StoredValue<u32>,
+    /// Whether the settings file read at start announces tiles (`None` until it was read), so
+    /// loading the directory need not ask the host for that file again.
+    tiled: StoredValue<Option<bool>>,
 }
 
 impl AreaState {
@@ -107,6 +110,7 @@ impl AreaState {
             checked: StoredValue::new(HashSet::new()),
             assembly: StoredValue::new(Assembly::default()),
             generation: StoredValue::new(0),
+            tiled: StoredValue::new(None),
         };
         provide_context(state);
         state
@@ -121,11 +125,11 @@ impl AreaState {
     /// still works, in its own words and colours.
     pub fn load_settings(self, then: impl FnOnce(&AreaSettings) + 'static) {
         spawn_local(async move {
-            let Some(settings) = fetch_text(SETTINGS_PATH)
-                .await
-                .ok()
-                .and_then(|text| AreaSettings::parse(&text))
-            else {
+            let text = fetch_text(SETTINGS_PATH).await.ok();
+            if let Some(text) = &text {
+                self.tiled.set_value(Some(tiles::announced(text)));
+            }
+            let Some(settings) = text.as_deref().and_then(AreaSettings::parse) else {
                 then(&AreaSettings::default());
                 self.settings_read.set(true);
                 return;
@@ -157,9 +161,12 @@ impl AreaState {
             let lookup = start_fetch(LOOKUP_PATH);
             // Tiles when the area's settings say so (`"directory": "tiles"`); else, or when
             // the index cannot be read, the single file.
-            let tiled = fetch_text(SETTINGS_PATH)
-                .await
-                .is_ok_and(|text| tiles::announced(&text));
+            let tiled = match self.tiled.get_value() {
+                Some(tiled) => tiled,
+                None => fetch_text(SETTINGS_PATH)
+                    .await
+                    .is_ok_and(|text| tiles::announced(&text)),
+            };
             let index = if tiled {
                 fetch_bytes(TILES_INDEX)
                     .await
