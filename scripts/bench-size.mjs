@@ -14,7 +14,7 @@ import { firstLoad, pageCode } from './site-files.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The first load's budget, brotli bytes (the aim is 250 KB, then 150 KB). */
-export const BUDGET_BROTLI = 330_000;
+export const BUDGET_BROTLI = 308_000;
 const TOLERANCE = 1.02;
 
 const args = process.argv.slice(2);

@@ -7,15 +7,20 @@
 //! it again waits for nothing. Without the `split-pages` feature (unit tests, which have no such
 //! files) the same functions are plain `async` ones that are ready at once.
 //!
+//! A few rarely shown parts of the first pages are split points too (`deferred`): the notice
+//! about keeping one's work safe, and opening a saved copy in a newly installed app.
+//!
 //! Fetching can fail (offline before the files were kept): that is a `PageMissing`, shown as a
 //! translated notice with a way to try again, never a crash.
 
+use genie_core::keeping::Advice;
 use genie_core::model::MemberId;
 use leptos::prelude::*;
 #[cfg(feature = "split-pages")]
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 
+use super::components::keeping::AdviceBody;
 use super::pages::*;
 use super::route::Route;
 use crate::i18n::*;
@@ -67,6 +72,30 @@ pub async fn page(route: Route) -> Result<AnyView, PageMissing> {
     }
 }
 
+/// A part of a page whose code is fetched on first use, as a page's is: nothing while it comes,
+/// the notice with "Try again" if it cannot come.
+pub fn deferred<Load, Part>(load: Load) -> impl IntoView
+where
+    Load: Fn() -> Part + Clone + Send + Sync + 'static,
+    Part: std::future::Future<Output = Result<AnyView, PageMissing>> + Send + 'static,
+{
+    let retry = RwSignal::new(0_u32);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                retry.track();
+                let part = load();
+                Suspend::new(async move {
+                    match part.await {
+                        Ok(view) => view,
+                        Err(PageMissing) => view! { <PageUnavailable retry=retry /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// Fetches every page's code without showing it, a group at a time in the order a first
 /// session goes, so that later pages open at once and work offline even before the service
 /// worker has kept the files. A failure is left for `page` to report if that page is asked for.
@@ -74,6 +103,7 @@ pub async fn fetch_all() {
     // The first page is drawn before anything else is asked for.
     crate::platform::after_paint().await;
     let _ = preload_about_you().await;
+    let _ = preload_keeping().await;
     let _ = preload_network().await;
     let _ = preload_summary().await;
     let _ = preload_your_data().await;
@@ -87,12 +117,12 @@ macro_rules! split_page {
     ($group:ident: $name:ident $(+ $preload:ident)?, ($($arg:ident: $ty:ty),*), $view:expr) => {
         #[cfg(feature = "split-pages")]
         #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
-        fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
+        pub(crate) fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
             Ok($view.into_any())
         }
 
         #[cfg(not(feature = "split-pages"))]
-        async fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
+        pub(crate) async fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
             Ok($view.into_any())
         }
 
@@ -119,6 +149,10 @@ split_page!(later: over_time, (), view! { <OverTimePage /> });
 split_page!(later: share_summary, (), view! { <ShareSummaryPage /> });
 split_page!(later: your_data + preload_your_data, (), view! { <YourDataPage /> });
 split_page!(later: privacy, (), view! { <PrivacyPage /> });
+// Rare parts of the first pages: keeping one's work safe, and a saved copy opened in a newly
+// installed app.
+split_page!(keeping: advice_body + preload_keeping, (advice: Advice), view! { <AdviceBody advice=advice /> });
+split_page!(keeping: restore_section, (), view! { <RestoreSection /> });
 // Giving a session to another device.
 split_page!(handover: hand_over + preload_hand_over, (), view! { <HandOverPage /> });
 split_page!(handover: receive, (), view! { <ReceivePage /> });

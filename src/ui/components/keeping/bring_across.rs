@@ -9,7 +9,7 @@ use super::{progress, Keeping};
 use crate::i18n::*;
 use crate::platform::install;
 use crate::session::Session;
-use crate::ui::pages::RestoreSection;
+use crate::ui::page_loader;
 
 /// Shown on the welcome page of an installed app that has nothing stored yet, until the person
 /// starts afresh. Decided once the browser's facts are known, and then kept, so the restore's
@@ -41,7 +41,7 @@ pub fn BringAcross() -> impl IntoView {
             <section class="notice bring-across" aria-labelledby="bring-across-title" data-testid="bring-across">
                 <h2 id="bring-across-title">{t!(i18n, keeping.across_title)}</h2>
                 <p>{t!(i18n, keeping.across_body)}</p>
-                <RestoreSection />
+                {page_loader::deferred(page_loader::restore_section)}
                 <button type="button" class="button" on:click=fresh>
                     {t!(i18n, keeping.across_fresh)}
                 </button>

@@ -9,7 +9,7 @@ mod pictures;
 mod safety_net;
 
 pub use bring_across::BringAcross;
-pub use notice::{KeepingHelp, KeepingNotice};
+pub use notice::{AdviceBody, KeepingHelp, KeepingNotice};
 pub use safety_net::SafetyNet;
 
 use genie_core::backup::{self, ExportError};

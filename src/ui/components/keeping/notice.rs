@@ -11,6 +11,7 @@ use super::{progress, Keeping};
 use crate::i18n::*;
 use crate::platform::storage::{self, Durability};
 use crate::session::{Session, StorageHealth};
+use crate::ui::page_loader;
 
 /// The title and first sentence for a risk.
 fn risk_words(risk: Risk, locale: Locale) -> (&'static str, &'static str) {
@@ -49,7 +50,7 @@ pub fn KeepingNotice() -> impl IntoView {
         Some(view! {
             <section class="notice keeping-notice" aria-labelledby="keeping-title" data-testid="keeping-notice">
                 <h2 id="keeping-title">{title}</h2>
-                <AdviceBody advice=advice />
+                {page_loader::deferred(move || page_loader::advice_body(advice.clone()))}
                 <p class="hint">{t!(i18n, keeping.hidden_hint)}</p>
                 <button type="button" class="button" on:click=move |_| keeping.set_dismissed(true)>
                     {t!(i18n, keeping.hide)}
@@ -88,7 +89,7 @@ pub fn KeepingHelp() -> impl IntoView {
 
 /// What happens in this browser and each way out, most lasting first.
 #[component]
-fn AdviceBody(advice: Advice) -> impl IntoView {
+pub fn AdviceBody(advice: Advice) -> impl IntoView {
     let i18n = use_i18n();
     let (_, body) = risk_words(advice.risk, i18n.get_locale());
     let steps = advice.remedies.contains(&Remedy::HomeScreenSteps);
