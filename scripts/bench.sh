@@ -15,8 +15,13 @@ fi
 trunk build --release >/dev/null 2>&1 || trunk build --release
 node scripts/bench-size.mjs dist
 # Where the wasm's bytes are, per crate and per module of ours (twiggy, on the release build's
-# module before wasm-bindgen and wasm-opt, which still has its function names).
+# module before wasm-bindgen and wasm-opt, which still has its function names): the whole app,
+# then the part a first visit downloads (the pages' code cut out as scripts/split-app.mjs does).
 node scripts/bench-wasm-crates.mjs target/wasm32-unknown-unknown/release/genie.wasm
+rm -rf target/bench-split
+wasm-split-cli target/wasm32-unknown-unknown/release/genie.wasm target/bench-split --out-name genie
+echo "# the first load's part only"
+node scripts/bench-wasm-crates.mjs target/bench-split/genie.wasm | sed 's/^metric wasm_/metric first_load_wasm_/'
 # What a first visit downloads in Chromium, every request counted, from a compressing host and
 # from one that is not.
 with_own_tmp node scripts/bench-first-visit.mjs dist
