@@ -78,6 +78,21 @@ if (optimise) {
 for (const [path, name] of wasmFiles) wasm.set(name, readFileSync(path));
 let mainJs = readFileSync(join(bound, 'genie.js'), 'utf8');
 let pagesJs = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+// The page loader compiles each part as it streams in, which browsers allow only for files sent
+// as application/wasm; wasm-bindgen's main loader reads a file sent as anything else whole, and
+// so must the page loader, or every page but the first fails on such a host.
+const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+if (!pagesJs.includes(streaming)) fail(`the page loader no longer calls ${streaming}`);
+pagesJs = pagesJs.replaceAll(streaming, 'instantiatePart(src, imports)') + `
+async function instantiatePart(source, imports) {
+    const response = await source;
+    if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
+    if ((response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) {
+        return WebAssembly.instantiateStreaming(response, imports);
+    }
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
 
 // 4. One hash over everything, then every name from it.
 const hash = createHash('sha256');

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::components::{Keeping, KeepingNotice, SaveIndicator, StorageNotice, UpdatePrompt};
 use super::handover_state::{Inbox, Supporter};
-use super::page_loader::{self, PageMissing, PageUnavailable};
+use super::page_loader;
 use super::route::Route;
 use crate::i18n::*;
 use crate::platform;
@@ -54,8 +54,6 @@ fn Shell() -> impl IntoView {
         route.set(Route::from_hash(&platform::current_hash()));
     });
     on_cleanup(move || handle.remove());
-    // Asked again after a page's code could not be fetched.
-    let retry = RwSignal::new(0_u32);
 
     // Nothing is drawn until the first language's words are here (the splash stays meanwhile).
     view! { <Show when=move || i18n.is_ready()>
@@ -90,19 +88,15 @@ fn Shell() -> impl IntoView {
                 when=move || state.is_ready()
                 fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
             >
-                // A page whose code is still on its way says so, as the app did while starting.
-                <Suspense fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }>
-                    {move || {
-                        let route = route.get();
-                        retry.track();
-                        Suspend::new(async move {
-                            match page_loader::page(route).await {
-                                Ok(page) => page,
-                                Err(PageMissing) => view! { <PageUnavailable retry=retry /> }.into_any(),
-                            }
-                        })
-                    }}
-                </Suspense>
+                {move || {
+                    let route = route.get();
+                    page_loader::deferred(
+                        move || page_loader::fetch_code(route),
+                        move || page_loader::page(route),
+                        // A page whose code is still on its way says so, as the app did while starting.
+                        move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }.into_any(),
+                    )
+                }}
             </Show>
         </main>
         <footer class="app-footer">

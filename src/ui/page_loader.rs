@@ -15,7 +15,11 @@
 
 use genie_core::keeping::Advice;
 use genie_core::model::MemberId;
+use std::future::Future;
+
+use futures::FutureExt;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 #[cfg(feature = "split-pages")]
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
@@ -72,28 +76,87 @@ pub async fn page(route: Route) -> Result<AnyView, PageMissing> {
     }
 }
 
-/// A part of a page whose code is fetched on first use, as a page's is: nothing while it comes,
-/// the notice with "Try again" if it cannot come.
-pub fn deferred<Load, Part>(load: Load) -> impl IntoView
+/// Draws what `load` gives (a page, or a rare part of one) at once when its code is here;
+/// otherwise shows `waiting`, fetches the code with `fetch`, and then draws it; if the code
+/// cannot be fetched, the notice with "Try again".
+///
+/// Drawing always happens here, in the place's own reactive scope, never in a task that waits
+/// for the code: a place redrawn meanwhile (another page asked for, another language) must not
+/// get a view built for a scope that is gone.
+pub fn deferred<Fetch, Fetching, Load, Part, Waiting>(
+    fetch: Fetch,
+    load: Load,
+    waiting: Waiting,
+) -> impl IntoView
 where
-    Load: Fn() -> Part + Clone + Send + Sync + 'static,
-    Part: std::future::Future<Output = Result<AnyView, PageMissing>> + Send + 'static,
+    Fetch: Fn() -> Fetching + Send + Sync + 'static,
+    Fetching: Future<Output = Result<(), PageMissing>> + 'static,
+    Load: Fn() -> Part + Send + Sync + 'static,
+    Part: Future<Output = Result<AnyView, PageMissing>>,
+    Waiting: Fn() -> AnyView + Send + Sync + 'static,
 {
-    let retry = RwSignal::new(0_u32);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                retry.track();
-                let part = load();
-                Suspend::new(async move {
-                    match part.await {
-                        Ok(view) => view,
-                        Err(PageMissing) => view! { <PageUnavailable retry=retry /> }.into_any(),
+    // Each "Try again" is a new attempt; `failed` names the attempt whose fetch failed.
+    let attempt = RwSignal::new(0_u32);
+    let failed = RwSignal::new(None::<u32>);
+    let arrived = RwSignal::new(0_u32);
+    move || {
+        let now = attempt.get();
+        arrived.track();
+        if failed.get() == Some(now) {
+            return view! { <PageUnavailable retry=attempt /> }.into_any();
+        }
+        match load().now_or_never() {
+            Some(Ok(view)) => view,
+            Some(Err(PageMissing)) => view! { <PageUnavailable retry=attempt /> }.into_any(),
+            None => {
+                let fetching = fetch();
+                spawn_local(async move {
+                    // `try_`: the place may be gone by the time the code is here.
+                    match fetching.await {
+                        Ok(()) => {
+                            arrived.try_update(|n| *n += 1);
+                        }
+                        Err(PageMissing) => {
+                            failed.try_set(Some(now));
+                        }
                     }
-                })
-            }}
-        </Suspense>
+                });
+                waiting()
+            }
+        }
     }
+}
+
+/// Fetches the code of the page `route` names (nothing for the pages of the first load). Each
+/// split point has its own loader: it must be this page's, even when its group's file is here.
+pub async fn fetch_code(route: Route) -> Result<(), PageMissing> {
+    match route {
+        Route::Welcome | Route::Erased { .. } => (),
+        Route::AboutYou => preload_about_you().await?,
+        Route::Network { .. } => preload_network().await?,
+        Route::Member(_) => preload_member().await?,
+        Route::Summary => preload_summary().await?,
+        Route::Preferences => preload_preferences().await?,
+        Route::Suggestions => preload_suggestions().await?,
+        Route::OverTime => preload_over_time().await?,
+        Route::ShareSummary => preload_share_summary().await?,
+        Route::YourData => preload_your_data().await?,
+        Route::Privacy => preload_privacy().await?,
+        Route::HandOver => preload_hand_over().await?,
+        Route::Receive => preload_receive().await?,
+        Route::SupporterGuide => preload_supporter_guide().await?,
+    }
+    Ok(())
+}
+
+/// Fetches the code of the notice about keeping one's work.
+pub async fn fetch_advice_code() -> Result<(), PageMissing> {
+    Ok(preload_advice_body().await?)
+}
+
+/// Fetches the code of opening a saved copy.
+pub async fn fetch_restore_code() -> Result<(), PageMissing> {
+    Ok(preload_restore_section().await?)
 }
 
 /// Fetches every page's code without showing it, a group at a time in the order a first
@@ -103,7 +166,7 @@ pub async fn fetch_all() {
     // The first page is drawn before anything else is asked for.
     crate::platform::after_paint().await;
     let _ = preload_about_you().await;
-    let _ = preload_keeping().await;
+    let _ = preload_advice_body().await;
     let _ = preload_network().await;
     let _ = preload_summary().await;
     let _ = preload_your_data().await;
@@ -111,12 +174,12 @@ pub async fn fetch_all() {
 }
 
 /// Declares a page as a split point in `$group`: pages of one group share one file, fetched
-/// together. `$name` shows the page; `$preload`, given for one page of each group, only fetches
-/// the group's code.
+/// together. `$name` shows the page; `$preload` only fetches its code (and readies this page's
+/// own loader: each split point has one, even when its group's file is already here).
 macro_rules! split_page {
-    ($group:ident: $name:ident $(+ $preload:ident)?, ($($arg:ident: $ty:ty),*), $view:expr) => {
+    ($group:ident: $name:ident + $preload:ident, ($($arg:ident: $ty:ty),*), $view:expr) => {
         #[cfg(feature = "split-pages")]
-        #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
         pub(crate) fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
             Ok($view.into_any())
         }
@@ -126,12 +189,10 @@ macro_rules! split_page {
             Ok($view.into_any())
         }
 
-        $(
-            #[cfg(not(feature = "split-pages"))]
-            async fn $preload() -> Result<(), SplitLoaderError> {
-                Ok(())
-            }
-        )?
+        #[cfg(not(feature = "split-pages"))]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
     };
 }
 
@@ -139,21 +200,21 @@ macro_rules! split_page {
 split_page!(about_you: about_you + preload_about_you, (), view! { <AboutYouPage /> });
 // The map and a member's page.
 split_page!(network: network + preload_network, (list: bool), view! { <NetworkPage list=list /> });
-split_page!(network: member, (id: MemberId), view! { <MemberPage id=id /> });
+split_page!(network: member + preload_member, (id: MemberId), view! { <MemberPage id=id /> });
 // The rest of a first session: what the map says, preferences, suggestions.
 split_page!(session: summary + preload_summary, (), view! { <SummaryPage /> });
-split_page!(session: preferences, (), view! { <PreferencesPage /> });
-split_page!(session: suggestions, (), view! { <SuggestionsPage /> });
+split_page!(session: preferences + preload_preferences, (), view! { <PreferencesPage /> });
+split_page!(session: suggestions + preload_suggestions, (), view! { <SuggestionsPage /> });
 // Coming back later, and the person's data.
-split_page!(later: over_time, (), view! { <OverTimePage /> });
-split_page!(later: share_summary, (), view! { <ShareSummaryPage /> });
+split_page!(later: over_time + preload_over_time, (), view! { <OverTimePage /> });
+split_page!(later: share_summary + preload_share_summary, (), view! { <ShareSummaryPage /> });
 split_page!(later: your_data + preload_your_data, (), view! { <YourDataPage /> });
-split_page!(later: privacy, (), view! { <PrivacyPage /> });
+split_page!(later: privacy + preload_privacy, (), view! { <PrivacyPage /> });
 // Rare parts of the first pages: keeping one's work safe, and a saved copy opened in a newly
 // installed app.
-split_page!(keeping: advice_body + preload_keeping, (advice: Advice), view! { <AdviceBody advice=advice /> });
-split_page!(keeping: restore_section, (), view! { <RestoreSection /> });
+split_page!(keeping: advice_body + preload_advice_body, (advice: Advice), view! { <AdviceBody advice=advice /> });
+split_page!(keeping: restore_section + preload_restore_section, (), view! { <RestoreSection /> });
 // Giving a session to another device.
 split_page!(handover: hand_over + preload_hand_over, (), view! { <HandOverPage /> });
-split_page!(handover: receive, (), view! { <ReceivePage /> });
-split_page!(handover: supporter_guide, (), view! { <SupporterGuidePage /> });
+split_page!(handover: receive + preload_receive, (), view! { <ReceivePage /> });
+split_page!(handover: supporter_guide + preload_supporter_guide, (), view! { <SupporterGuidePage /> });

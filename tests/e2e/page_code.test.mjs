@@ -85,3 +85,53 @@ test('a page whose code cannot be fetched says so, and opens when asked again', 
     await server.close();
   }
 });
+
+test('pages open from a host that sends the wasm files with another type than application/wasm', async () => {
+  const server = await serveApp();
+  try {
+    await withBrowser(async (open) => {
+      const { page, problems } = await open();
+      await page.route('**/*.wasm', async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers(), 'content-type': 'application/octet-stream' };
+        await route.fulfill({ response, headers });
+      });
+      await page.goto(server.url);
+      await page.getByRole('link', { name: t.welcome.start }).click();
+      await page.getByRole('heading', { level: 1, name: t.about.title }).waitFor();
+      await page.getByRole('link', { name: t.over_time.title }).click();
+      await page.getByRole('heading', { level: 1, name: t.over_time.title }).waitFor();
+      assert.deepEqual(problems.filter((p) => !/MIME|application\/wasm/i.test(p)), []);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('asking for other pages while code is on its way shows the page asked for last, without errors', async () => {
+  const server = await serveApp();
+  try {
+    await withBrowser(async (open) => {
+      const { page, problems } = await open();
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      await page.route('**/*.wasm', async (route) => {
+        if (isPageCode(route.request().url())) await released;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+      // Start while nothing has come: the loading line, then two other pages.
+      await page.getByRole('link', { name: t.welcome.start }).click();
+      await page.locator('main .loading').getByText(t.loading).waitFor();
+      await page.goto(`${server.url}#/privacy`);
+      await page.goto(`${server.url}#/network`);
+      release();
+      await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    await server.close();
+  }
+});

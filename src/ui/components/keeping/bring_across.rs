@@ -41,7 +41,11 @@ pub fn BringAcross() -> impl IntoView {
             <section class="notice bring-across" aria-labelledby="bring-across-title" data-testid="bring-across">
                 <h2 id="bring-across-title">{t!(i18n, keeping.across_title)}</h2>
                 <p>{t!(i18n, keeping.across_body)}</p>
-                {page_loader::deferred(page_loader::restore_section)}
+                {page_loader::deferred(
+                    page_loader::fetch_restore_code,
+                    page_loader::restore_section,
+                    || ().into_any(),
+                )}
                 <button type="button" class="button" on:click=fresh>
                     {t!(i18n, keeping.across_fresh)}
                 </button>

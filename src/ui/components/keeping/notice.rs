@@ -50,7 +50,11 @@ pub fn KeepingNotice() -> impl IntoView {
         Some(view! {
             <section class="notice keeping-notice" aria-labelledby="keeping-title" data-testid="keeping-notice">
                 <h2 id="keeping-title">{title}</h2>
-                {page_loader::deferred(move || page_loader::advice_body(advice.clone()))}
+                {page_loader::deferred(
+                    page_loader::fetch_advice_code,
+                    move || page_loader::advice_body(advice.clone()),
+                    || ().into_any(),
+                )}
                 <p class="hint">{t!(i18n, keeping.hidden_hint)}</p>
                 <button type="button" class="button" on:click=move |_| keeping.set_dismissed(true)>
                     {t!(i18n, keeping.hide)}
