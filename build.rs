@@ -6,6 +6,9 @@
 //! `i18n/<tag>.json`, the same slots in the same order, with the shape hash below so a file made
 //! for another build is never read with this one. The two must agree: sorted key paths, depth
 //! first, and six slots (zero, one, two, few, many, other) for each plural group.
+//!
+//! With the `split-pages` feature it also asks the linker to keep relocations in the app's
+//! module (see `scripts/split-app.mjs`).
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -34,6 +37,11 @@ enum Entry {
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=locales");
+    // The split build keeps the linker's relocations in the app's module, which
+    // scripts/split-app.mjs needs to cut each page's code out (and nothing else should carry).
+    if std::env::var_os("CARGO_FEATURE_SPLIT_PAGES").is_some() {
+        println!("cargo::rustc-link-arg-bin=genie=--emit-relocs");
+    }
     let locales = Path::new("locales");
     let english: Value = read_json(&locales.join("en.json"))?;
 

@@ -5,7 +5,7 @@
 //   Run by Trunk as the first post_build hook (Trunk.toml), before scripts/finish-index.mjs.
 //
 // Trunk builds the module and runs wasm-bindgen and wasm-opt on it as one piece. This step
-// starts again from the module cargo wrote (linked with `--emit-relocs`, .cargo/config.toml):
+// starts again from the module cargo wrote (linked with `--emit-relocs`, build.rs):
 // `wasm-split-cli` cuts it at the split points the app declares, wasm-bindgen makes the JS
 // loader for the main part, wasm-opt shrinks each part, and the results replace Trunk's two
 // files. Every file is named `genie-<hash>...` by one hash over all of them (the main loader and
@@ -13,9 +13,8 @@
 // keep `genie-*` for good (hosting/_headers) and a new build gives new names.
 import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -7,8 +7,9 @@
 //! it again waits for nothing. Without the `split-pages` feature (unit tests, which have no such
 //! files) the same functions are plain `async` ones that are ready at once.
 //!
-//! A few rarely shown parts of the first pages are split points too (`deferred`): the notice
-//! about keeping one's work safe, and opening a saved copy in a newly installed app.
+//! A few rarely shown parts of the first pages are split points too: the notice about keeping
+//! one's work safe, and opening a saved copy in a newly installed app. Both pages and parts are
+//! drawn through `deferred`.
 //!
 //! Fetching can fail (offline before the files were kept): that is a `PageMissing`, shown as a
 //! translated notice with a way to try again, never a crash.
@@ -53,7 +54,7 @@ pub fn PageUnavailable(retry: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// The page for `route`: at once when its code is here, else once it has been fetched.
+/// The page for `route`: ready at once when its code is here, else once it has been fetched.
 pub async fn page(route: Route) -> Result<AnyView, PageMissing> {
     match route {
         // The first page of a first visit, and the page after an expired supporter session:
