@@ -27,6 +27,9 @@ const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html' };
 const loaded = firstLoad(dir);
 const first = loaded.filter((file) => kinds[extname(file)]);
 
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
 const totals = {};
 const all = { raw: 0, gzip: 0, brotli: 0 };
 for (const file of first) {
@@ -34,9 +37,7 @@ for (const file of first) {
   const sizes = {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length,
+    brotli: brotli(bytes),
   };
   const kind = kinds[extname(file)];
   totals[kind] ??= { raw: 0, gzip: 0, brotli: 0 };
@@ -60,7 +61,7 @@ for (const file of pageCode(dir, loaded)) {
   const bytes = readFileSync(join(dir, file));
   later.files += 1;
   later.raw += bytes.length;
-  later.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  later.brotli += brotli(bytes);
 }
 console.log(`metric page_code_files ${later.files} files`);
 console.log(`metric page_code_raw ${later.raw} bytes`);

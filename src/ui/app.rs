@@ -55,6 +55,9 @@ fn Shell() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    // Said while the stored answers are read, and while a page's code is on its way.
+    let opening = move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> };
+
     // Nothing is drawn until the first language's words are here (the splash stays meanwhile).
     view! { <Show when=move || i18n.is_ready()>
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
@@ -84,17 +87,14 @@ fn Shell() -> impl IntoView {
             {move || state.announcement.get()}
         </p>
         <main id="main" tabindex="-1">
-            <Show
-                when=move || state.is_ready()
-                fallback=move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
-            >
+            <Show when=move || state.is_ready() fallback=opening>
                 {move || {
                     let route = route.get();
                     page_loader::deferred(
                         move || page_loader::fetch_code(route),
                         move || page_loader::page(route),
-                        // A page whose code is still on its way says so, as the app did while starting.
-                        move || view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }.into_any(),
+                        // A page whose code is still on its way says so, as the app does while starting.
+                        move || opening().into_any(),
                     )
                 }}
             </Show>
