@@ -13,8 +13,8 @@ import { extname, join } from 'node:path';
 import { firstLoad, pageCode } from './site-files.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The first load's budget, brotli bytes (the aim is 250 KB, then 150 KB). */
-export const BUDGET_BROTLI = 308_000;
+/** The first load's budget, brotli bytes (the aim was 250 KB; 150 KB is the next step). */
+export const BUDGET_BROTLI = 212_000;
 const TOLERANCE = 1.02;
 
 const args = process.argv.slice(2);
@@ -66,7 +66,9 @@ for (const file of pageCode(dir, loaded)) {
 console.log(`metric page_code_files ${later.files} files`);
 console.log(`metric page_code_raw ${later.raw} bytes`);
 console.log(`metric page_code_brotli ${later.brotli} bytes`);
-console.log(`metric first_load_brotli_of_250kb_aim ${((all.brotli / 250_000) * 100).toFixed(1)} percent`);
+for (const aim of [250, 150]) {
+  console.log(`metric first_load_brotli_of_${aim}kb_aim ${((all.brotli / (aim * 1000)) * 100).toFixed(1)} percent`);
+}
 
 if (check && all.brotli > BUDGET_BROTLI * TOLERANCE) {
   console.error(

@@ -4,6 +4,7 @@
 //! - [`ui`]: pages and components.
 //! - [`session`]: the records on screen and the one path by which changes reach storage.
 //! - [`store`]: IndexedDB behind the core's `Repository` interface.
+//! - [`on_demand`]: work whose code is fetched when first needed.
 //! - [`platform`]: the few other things the browser gives us (the clock, the address bar).
 //! - [`i18n`]: the words in the person's language: typed keys generated from `locales/en.json`
 //!   at build time, other languages fetched when chosen, numbers and dates from `Intl`.
@@ -11,6 +12,8 @@
 // Shipped code never unwraps: bad data gets an error, not a crash (tests may unwrap).
 #[deny(clippy::unwrap_used, clippy::expect_used)]
 pub mod i18n;
+#[deny(clippy::unwrap_used, clippy::expect_used)]
+pub mod on_demand;
 #[deny(clippy::unwrap_used, clippy::expect_used)]
 pub mod platform;
 #[deny(clippy::unwrap_used, clippy::expect_used)]

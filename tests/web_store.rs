@@ -6,6 +6,7 @@
 
 use genie::store::IndexedDbRepository;
 use genie_core::model::*;
+use genie_core::schema::Record;
 use genie_core::store::{self, load, load_all, save, Repository, Store, StoreError, Write};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -60,6 +61,32 @@ async fn writes_reads_updates_and_deletes() {
         .await
         .expect("deletes");
     assert_eq!(load::<Profile>(&repo, "me").await, Ok(None));
+}
+
+/// A first visit is told apart by a count, without reading (or fetching the code that reads)
+/// any record; any record in any store, even a lone member edit, counts.
+#[wasm_bindgen_test]
+async fn holds_nothing_until_any_store_holds_a_record() {
+    let repo = fresh("test-nothing").await;
+    assert_eq!(repo.holds_nothing().await, Ok(true));
+    let edit = MemberEdit {
+        wave: WaveId(1),
+        member: MemberId(1),
+        change: MemberField::Name("Pat".into()),
+    };
+    repo.write(vec![Write::put(&edit)]).await.expect("writes");
+    assert_eq!(repo.holds_nothing().await, Ok(false));
+    repo.write(vec![Write::delete::<MemberEdit>(&edit.key())])
+        .await
+        .expect("deletes");
+    assert_eq!(repo.holds_nothing().await, Ok(true));
+    save(&repo, &profile("MB1 2AB")).await.expect("writes");
+    assert_eq!(repo.holds_nothing().await, Ok(false));
+    repo.close();
+    assert!(
+        repo.holds_nothing().await.is_err(),
+        "a closed connection says it failed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -167,6 +194,9 @@ async fn opens_and_migrates_data_written_by_the_prototype() {
     assert_eq!(migrated.gender, Some(Gender::Man));
     assert_eq!(migrated.conditions, [Condition::Copd].into());
     assert_eq!(migrated.other_condition, "macular degeneration");
+
+    // The prototype's profile counts as something stored.
+    assert_eq!(repo.holds_nothing().await, Ok(false));
 
     // The stores added since version 1 exist and work, with their index.
     save(&repo, &Wave::first(Timestamp(5)))

@@ -6,13 +6,27 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use genie_core::backup::{self, Backup, Export, ExportError, RestoreError};
-use genie_core::model::Wave;
-use genie_core::store::{self, StoreError, Write};
+use genie_core::model::{Timestamp, Wave};
+use genie_core::store::{self, Repository, StoreError, Write};
 
 use super::{Session, StorageHealth};
+use crate::on_demand::{on_demand, CodeMissing};
 use crate::platform;
 use crate::platform::tabs::{self, TabMessage};
 use crate::store::{AppRepository, IndexedDbRepository};
+
+// Making a backup reads every record: its code comes with the reading code.
+on_demand!(stored: export_stored + preload_export_stored = export(repo: Rc<AppRepository>, now: Timestamp) -> Result<Export, ExportError>);
+
+async fn export(repo: Rc<AppRepository>, now: Timestamp) -> Result<Export, ExportError> {
+    backup::export(&*repo, now).await
+}
+
+/// Fetches the code that makes a backup and saves everything again.
+pub async fn fetch_code() -> Result<(), CodeMissing> {
+    preload_export_stored().await?;
+    Ok(preload_save_again().await?)
+}
 
 impl Session {
     fn open_repo(self) -> Result<Rc<AppRepository>, StoreError> {
@@ -24,7 +38,10 @@ impl Session {
     /// Makes a backup of everything stored (see `genie_core::backup::export`).
     pub async fn make_backup(self) -> Result<Export, ExportError> {
         let repo = self.open_repo().map_err(ExportError::Store)?;
-        backup::export(&*repo, platform::now()).await
+        match export_stored(repo, platform::now()).await {
+            Ok(work) => work.await,
+            Err(CodeMissing) => Err(ExportError::Store(super::load::code_missing())),
+        }
     }
 
     /// Every map stored, closed ones and the one in progress (with its member edits), for
@@ -85,41 +102,51 @@ impl Session {
     /// stores everything on screen again, in one batch. Records that were never read stay
     /// out of it (they were not on screen).
     pub async fn save_again(self) -> Result<(), StoreError> {
-        let on_blocked = move || self.health_rw.set(StorageHealth::Blocked);
-        let (repo, fallback) = AppRepository::open(on_blocked).await;
-        if let Some(error) = fallback {
-            return Err(error);
+        match save_again_stored(self).await {
+            Ok(work) => work.await,
+            Err(CodeMissing) => Err(super::load::code_missing()),
         }
-        let mut batch = Vec::new();
-        if self.profile_kept.writable() {
-            batch.push(Write::put(&self.profile_kept.get()));
-        }
-        if self.preferences_kept.writable() {
-            batch.push(Write::put(&self.preferences_kept.get()));
-        }
-        if self.choices_kept.writable() {
-            batch.extend(self.choices_kept.get().iter().map(Write::put));
-        }
-        if self.wave_kept.writable() {
-            batch.extend(self.closed_kept.get().iter().map(Write::put));
-            batch.extend(store::save_wave_writes(&self.wave_kept.get()));
-        }
-        use genie_core::store::Repository;
-        repo.write(batch).await?;
-        if let AppRepository::Device(device) = &repo {
-            let _ = device
-                .watch_version_changes(
-                    move |new_version| self.connection_taken(new_version),
-                    move || self.data_removed(),
-                )
-                .await;
-        }
-        self.repo.set_value(Some(Rc::new(repo)));
-        self.closed.set_value(false);
-        self.open_stored.set_value(self.wave_kept.writable());
-        self.writer.overtake();
-        self.reload().await;
-        self.writer.save_status.set(super::SaveStatus::Saved);
-        Ok(())
     }
+}
+
+// Rare (the browser cleared the site's data while Genie was open), and it writes every kind
+// of record: its code comes with the reading code.
+on_demand!(stored: save_again_stored + preload_save_again = store_again(session: Session) -> Result<(), StoreError>);
+
+async fn store_again(session: Session) -> Result<(), StoreError> {
+    let on_blocked = move || session.health_rw.set(StorageHealth::Blocked);
+    let (repo, fallback) = AppRepository::open(on_blocked).await;
+    if let Some(error) = fallback {
+        return Err(error);
+    }
+    let mut batch = Vec::new();
+    if session.profile_kept.writable() {
+        batch.push(Write::put(&session.profile_kept.get()));
+    }
+    if session.preferences_kept.writable() {
+        batch.push(Write::put(&session.preferences_kept.get()));
+    }
+    if session.choices_kept.writable() {
+        batch.extend(session.choices_kept.get().iter().map(Write::put));
+    }
+    if session.wave_kept.writable() {
+        batch.extend(session.closed_kept.get().iter().map(Write::put));
+        batch.extend(store::save_wave_writes(&session.wave_kept.get()));
+    }
+    repo.write(batch).await?;
+    if let AppRepository::Device(device) = &repo {
+        let _ = device
+            .watch_version_changes(
+                move |new_version| session.connection_taken(new_version),
+                move || session.data_removed(),
+            )
+            .await;
+    }
+    session.repo.set_value(Some(Rc::new(repo)));
+    session.closed.set_value(false);
+    session.open_stored.set_value(session.wave_kept.writable());
+    session.writer.overtake();
+    session.reload().await;
+    session.writer.save_status.set(super::SaveStatus::Saved);
+    Ok(())
 }

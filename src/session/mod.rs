@@ -87,6 +87,13 @@ pub struct Session {
     pub announcement: ReadSignal<String>,
 }
 
+/// Fetches the code that reads stored records, makes a backup and saves everything again, so
+/// that none of them waits for it later (see [`crate::on_demand`]).
+pub async fn fetch_code() -> Result<(), crate::on_demand::CodeMissing> {
+    load::fetch_reading_code().await?;
+    data::fetch_code().await
+}
+
 impl Session {
     /// Creates the session and puts it in context for every component below.
     pub fn provide() -> Session {
@@ -176,10 +183,12 @@ impl Session {
         };
         // An edit made while reading would be undone by what was read: read again after it.
         let ticket = self.writer.ticket();
-        let profile = load::profile(&repo).await;
-        let preferences = load::preferences(&repo).await;
-        let choices = load::choices(&repo).await;
-        let maps = load::maps(&repo).await;
+        let load::Stored {
+            profile,
+            preferences,
+            choices,
+            maps,
+        } = load::read(repo).await;
         if self.writer.ticket() != ticket || self.closed.get_value() {
             self.writer.reload_wanted.set_value(true);
             self.reload_when_idle();

@@ -173,6 +173,24 @@ impl Repository for IndexedDbRepository {
         values.into_iter().map(to_json).collect()
     }
 
+    async fn holds_nothing(&self) -> Result<bool, StoreError> {
+        let names: Vec<&str> = Store::ALL.iter().map(|s| s.name()).collect();
+        let tx = self.db.transaction(names).build().map_err(failure)?;
+        for store in Store::ALL {
+            let object_store = tx.object_store(store.name()).map_err(failure)?;
+            let count: u32 = object_store
+                .count()
+                .primitive()
+                .map_err(failure)?
+                .await
+                .map_err(failure)?;
+            if count > 0 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     async fn write(&self, batch: Vec<Write>) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());

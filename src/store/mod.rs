@@ -66,4 +66,11 @@ impl Repository for AppRepository {
             AppRepository::Session(repo) => repo.write(batch).await,
         }
     }
+
+    async fn holds_nothing(&self) -> Result<bool, StoreError> {
+        match self {
+            AppRepository::Device(repo) => repo.holds_nothing().await,
+            AppRepository::Session(repo) => repo.holds_nothing().await,
+        }
+    }
 }

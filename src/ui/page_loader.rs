@@ -167,6 +167,9 @@ pub async fn fetch_all() {
     // The first page is drawn before anything else is asked for.
     crate::platform::after_paint().await;
     let _ = preload_about_you().await;
+    // Reading saved answers: needed by the next visit's first page, and by this one once
+    // another tab has saved something.
+    let _ = crate::session::fetch_code().await;
     let _ = preload_advice_body().await;
     let _ = preload_network().await;
     let _ = preload_summary().await;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstLoad, pageCode } from '../../scripts/site-files.mjs';
-import { distDir, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import { distDir, serveApp, storedRecords, t, waitForSaved, withBrowser } from './support.mjs';
 
 const first = firstLoad(distDir);
 const code = pageCode(distDir, first);
@@ -130,6 +130,56 @@ test('asking for other pages while code is on its way shows the page asked for l
       await page.getByRole('heading', { level: 1, name: t.network.title }).waitFor();
       assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
       assert.deepEqual(problems, []);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('saved answers are read by code fetched when needed; without it nothing stored is touched', async () => {
+  const server = await serveApp();
+  try {
+    await withBrowser(async (open) => {
+      let { context, page, problems } = await open();
+      await page.goto(server.url);
+      await page.getByRole('link', { name: t.welcome.start }).click();
+      await page.getByLabel(t.about.area_label).fill('MB1 1ED');
+      await waitForSaved(page);
+      const before = await storedRecords(page);
+      // The offline copy is gone (the browser cleared it, or the worker never finished), and
+      // the connection with it.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+      await page.evaluate(async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+        for (const key of await caches.keys()) await caches.delete(key);
+      });
+      await context.close();
+
+      ({ context, page, problems } = await open());
+      let failing = true;
+      const asked = [];
+      await page.route('**/*.wasm', (route) => {
+        if (!isPageCode(route.request().url())) return route.continue();
+        asked.push(route.request().url());
+        return failing ? route.abort('internetdisconnected') : route.continue();
+      });
+      await page.goto(server.url);
+      // The app opens, says it could not open the saved answers, and changes nothing.
+      const notice = page.getByTestId('storage-notice');
+      await notice.getByText(t.storage.read_failed_title).waitFor();
+      assert.ok(asked.length > 0, 'reading saved answers asked for code of its own');
+      await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+      assert.equal(await storedRecords(page), before);
+
+      // With the connection back, reloading reads them.
+      failing = false;
+      await notice.getByRole('button', { name: t.storage.reload }).click();
+      await page.getByRole('link', { name: t.welcome.carry_on }).waitFor();
+      assert.equal(await notice.count(), 0);
+      await page.getByRole('link', { name: t.welcome.carry_on }).click();
+      assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'MB1 1ED');
+      assert.equal(await storedRecords(page), before);
+      assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|could not be fetched/i.test(p)), []);
     });
   } finally {
     await server.close();

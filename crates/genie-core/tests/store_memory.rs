@@ -12,9 +12,11 @@ fn writes_reads_updates_and_deletes() {
     block_on(async {
         let repo = MemoryRepository::new();
         assert_eq!(load::<Profile>(&repo, "me").await, Ok(None));
+        assert_eq!(repo.holds_nothing().await, Ok(true));
 
         let mut profile = sample_profile();
         save(&repo, &profile).await.expect("saves");
+        assert_eq!(repo.holds_nothing().await, Ok(false));
         assert_eq!(
             load::<Profile>(&repo, "me").await,
             Ok(Some(profile.clone()))
@@ -29,6 +31,7 @@ fn writes_reads_updates_and_deletes() {
             .await
             .expect("deletes");
         assert_eq!(load::<Profile>(&repo, "me").await, Ok(None));
+        assert_eq!(repo.holds_nothing().await, Ok(true));
     });
 }
 

@@ -53,6 +53,10 @@ impl Repository for MemoryRepository {
             .unwrap_or_default())
     }
 
+    async fn holds_nothing(&self) -> Result<bool, StoreError> {
+        Ok(self.is_empty())
+    }
+
     async fn write(&self, batch: Vec<Write>) -> Result<(), StoreError> {
         if let Some(error) = self.fail_writes.borrow().clone() {
             return Err(error);

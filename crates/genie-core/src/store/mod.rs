@@ -165,6 +165,9 @@ pub trait Repository {
     async fn all(&self, store: Store) -> Result<Vec<String>, StoreError>;
     /// Applies every write, or none of them.
     async fn write(&self, batch: Vec<Write>) -> Result<(), StoreError>;
+    /// Whether no store holds any record (a first visit, or after everything was deleted):
+    /// then there is nothing to read, and the code that reads records need not be fetched.
+    async fn holds_nothing(&self) -> Result<bool, StoreError>;
 }
 
 /// Why a record could not be loaded.
