@@ -73,6 +73,11 @@ async function markCheckedCopies() {
   return names.sort();
 }
 
+/** How many checked copies the background worker has kept. */
+async function keptCount() {
+  return (await (await caches.open('genie-checked')).keys()).length;
+}
+
 /** Tiles the page itself asked for (the worker's requests are its own). */
 function pageTileRequests() {
   return performance
@@ -110,7 +115,11 @@ for (const engine of Object.keys(launchers)) {
       assert.deepEqual((await browser.run(travelBy, ['walk', 'car'])).sort(), ['car', 'walk']);
       await saved(browser);
       await browser.goto(`${url}#/suggestions`);
-      await until(browser, 'a suggestion', 'count', 'li.suggestion', null, { ms: 30_000 });
+      await until(browser, 'a suggestion', 'count', 'li.suggestion', null, { ms: 30_000 }).catch(async (error) => {
+        // What the page said instead, for whoever reads the failure.
+        const said = await browser.run(() => document.querySelector('main')?.innerText.slice(0, 600)).catch(() => '');
+        throw new Error(`${error.message}; the page said: ${JSON.stringify(said)}`);
+      });
       await until(browser, 'every suggestion ready', 'count', '[data-testid=show-all]', null, { ms: 30_000 });
       assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'as Chromium from the single file');
       const tiles = () => server.requests.filter((r) => r.path.includes('/area/tiles/r')).length;
@@ -118,6 +127,12 @@ for (const engine of Object.keys(launchers)) {
       assert.ok(fetched > 0, 'tiles were fetched');
       // Checked in the background and kept: each kept copy is marked, so a copy checked again
       // (and kept anew) on the next visit would lose its mark.
+      // The worker keeps each copy after the page has its entries: on a busy machine the last
+      // ones are kept a moment after the suggestions show. Wait for every tile fetched.
+      const distinct = new Set(server.requests.filter((r) => r.path.includes('/area/tiles/r')).map((r) => r.path)).size;
+      for (let end = Date.now() + 30_000; (await browser.run(keptCount)) < distinct && Date.now() < end; ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const kept = await browser.run(markCheckedCopies);
       assert.ok(kept.length > 0, 'checked in the background and kept');
 
