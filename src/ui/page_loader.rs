@@ -11,8 +11,9 @@
 //! one's work safe, and opening a saved copy in a newly installed app. Both pages and parts are
 //! drawn through `deferred`.
 //!
-//! Fetching can fail (offline before the files were kept): that is a `PageMissing`, shown as a
-//! translated notice with a way to try again, never a crash.
+//! Fetching can fail (offline before the files were kept): that is a `CodeMissing`, shown as a
+//! translated notice with a way to try again, never a crash. Work outside the pages is split
+//! the same way through [`crate::on_demand`].
 
 use genie_core::keeping::Advice;
 use genie_core::model::MemberId;
@@ -23,22 +24,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 #[cfg(feature = "split-pages")]
 use leptos::wasm_split::wasm_split;
-use leptos::wasm_split::SplitLoaderError;
 
 use super::components::keeping::AdviceBody;
 use super::pages::*;
 use super::route::Route;
 use crate::i18n::*;
-
-/// A page's code could not be fetched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageMissing;
-
-impl From<SplitLoaderError> for PageMissing {
-    fn from(_: SplitLoaderError) -> Self {
-        PageMissing
-    }
-}
+use crate::on_demand::CodeMissing;
 
 /// Shown in place of a page whose code could not be fetched; `retry` asks again.
 #[component]
@@ -55,7 +46,7 @@ pub fn PageUnavailable(retry: RwSignal<u32>) -> impl IntoView {
 }
 
 /// The page for `route`: ready at once when its code is here, else once it has been fetched.
-pub async fn page(route: Route) -> Result<AnyView, PageMissing> {
+pub async fn page(route: Route) -> Result<AnyView, CodeMissing> {
     match route {
         // The first page of a first visit, and the page after an expired supporter session:
         // both part of the first download.
@@ -91,9 +82,9 @@ pub fn deferred<Fetch, Fetching, Load, Part, Waiting>(
 ) -> impl IntoView
 where
     Fetch: Fn() -> Fetching + Send + Sync + 'static,
-    Fetching: Future<Output = Result<(), PageMissing>> + 'static,
+    Fetching: Future<Output = Result<(), CodeMissing>> + 'static,
     Load: Fn() -> Part + Send + Sync + 'static,
-    Part: Future<Output = Result<AnyView, PageMissing>>,
+    Part: Future<Output = Result<AnyView, CodeMissing>>,
     Waiting: Fn() -> AnyView + Send + Sync + 'static,
 {
     // Each "Try again" is a new attempt; `failed` names the attempt whose fetch failed.
@@ -108,7 +99,7 @@ where
         }
         match load().now_or_never() {
             Some(Ok(view)) => view,
-            Some(Err(PageMissing)) => view! { <PageUnavailable retry=attempt /> }.into_any(),
+            Some(Err(CodeMissing)) => view! { <PageUnavailable retry=attempt /> }.into_any(),
             None => {
                 let fetching = fetch();
                 spawn_local(async move {
@@ -117,7 +108,7 @@ where
                         Ok(()) => {
                             arrived.try_update(|n| *n += 1);
                         }
-                        Err(PageMissing) => {
+                        Err(CodeMissing) => {
                             failed.try_set(Some(now));
                         }
                     }
@@ -130,7 +121,7 @@ where
 
 /// Fetches the code of the page `route` names (nothing for the pages of the first load). Each
 /// split point has its own loader: it must be this page's, even when its group's file is here.
-pub async fn fetch_code(route: Route) -> Result<(), PageMissing> {
+pub async fn fetch_code(route: Route) -> Result<(), CodeMissing> {
     match route {
         Route::Welcome | Route::Erased { .. } => (),
         Route::AboutYou => preload_about_you().await?,
@@ -151,12 +142,12 @@ pub async fn fetch_code(route: Route) -> Result<(), PageMissing> {
 }
 
 /// Fetches the code of the notice about keeping one's work.
-pub async fn fetch_advice_code() -> Result<(), PageMissing> {
+pub async fn fetch_advice_code() -> Result<(), CodeMissing> {
     Ok(preload_advice_body().await?)
 }
 
 /// Fetches the code of opening a saved copy.
-pub async fn fetch_restore_code() -> Result<(), PageMissing> {
+pub async fn fetch_restore_code() -> Result<(), CodeMissing> {
     Ok(preload_restore_section().await?)
 }
 
@@ -184,17 +175,17 @@ macro_rules! split_page {
     ($group:ident: $name:ident + $preload:ident, ($($arg:ident: $ty:ty),*), $view:expr) => {
         #[cfg(feature = "split-pages")]
         #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        pub(crate) fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
+        pub(crate) fn $name($($arg: $ty),*) -> Result<AnyView, CodeMissing> {
             Ok($view.into_any())
         }
 
         #[cfg(not(feature = "split-pages"))]
-        pub(crate) async fn $name($($arg: $ty),*) -> Result<AnyView, PageMissing> {
+        pub(crate) async fn $name($($arg: $ty),*) -> Result<AnyView, CodeMissing> {
             Ok($view.into_any())
         }
 
         #[cfg(not(feature = "split-pages"))]
-        async fn $preload() -> Result<(), SplitLoaderError> {
+        async fn $preload() -> Result<(), ::leptos::wasm_split::SplitLoaderError> {
             Ok(())
         }
     };
