@@ -134,14 +134,7 @@ async fn store_again(session: Session) -> Result<(), StoreError> {
         batch.extend(store::save_wave_writes(&session.wave_kept.get()));
     }
     repo.write(batch).await?;
-    if let AppRepository::Device(device) = &repo {
-        let _ = device
-            .watch_version_changes(
-                move |new_version| session.connection_taken(new_version),
-                move || session.data_removed(),
-            )
-            .await;
-    }
+    session.watch(&repo).await;
     session.repo.set_value(Some(Rc::new(repo)));
     session.closed.set_value(false);
     session.open_stored.set_value(session.wave_kept.writable());

@@ -144,16 +144,7 @@ impl Session {
     pub async fn open(self) {
         let on_blocked = move || self.health_rw.set(StorageHealth::Blocked);
         let (repo, fallback) = AppRepository::open(on_blocked).await;
-        if let AppRepository::Device(device) = &repo {
-            // Without the watch the app still works; it just cannot step aside for a newer
-            // version opened in another tab, or notice the browser removing the data.
-            let _ = device
-                .watch_version_changes(
-                    move |new_version| self.connection_taken(new_version),
-                    move || self.data_removed(),
-                )
-                .await;
-        }
+        self.watch(&repo).await;
         self.repo.set_value(Some(Rc::new(repo)));
         self.fallback.set_value(fallback);
         self.reload().await;
@@ -162,6 +153,19 @@ impl Session {
             TabMessage::Erased => platform::reload_page(true),
         });
         tabs::when_shown_again(move || self.refresh());
+    }
+
+    /// Steps aside when another tab opens a newer Genie or deletes the data, and notices the
+    /// browser removing it. Without the watch the app still works; it just cannot do either.
+    async fn watch(self, repo: &AppRepository) {
+        if let AppRepository::Device(device) = repo {
+            let _ = device
+                .watch_version_changes(
+                    move |new_version| self.connection_taken(new_version),
+                    move || self.data_removed(),
+                )
+                .await;
+        }
     }
 
     /// Reads every record kind again and shows what is there now. A kind that cannot be read
