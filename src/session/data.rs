@@ -59,6 +59,12 @@ impl Session {
         if self.closed.get_value() || self.health_rw.get_untracked() == StorageHealth::Newer {
             return Err(RestoreError::Store(StoreError::NewerDatabase));
         }
+        // What is put back is then read to be shown: without the code that reads (a first
+        // visit offline), change nothing rather than leave the old records on screen to be
+        // written over what was just restored.
+        super::load::fetch_reading_code()
+            .await
+            .map_err(|CodeMissing| RestoreError::Store(super::load::code_missing()))?;
         self.writer.in_flight.update_value(|n| *n += 1);
         let result = backup::apply(&*repo, backup).await;
         self.writer

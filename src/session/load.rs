@@ -40,8 +40,9 @@ impl Stored {
         }
     }
 
-    /// Nothing could be read (the reading code could not be fetched, or the device failed):
-    /// every kind stays unread, so nothing stored is overwritten.
+    /// Nothing could be read: the code that reads could not be fetched. Each kind is a read
+    /// failure, as when the device fails a read: a kind not read yet stays read-only, so
+    /// nothing stored is overwritten by defaults (see [`super::kept::Kept::take`]).
     fn failed(error: StoreError) -> Stored {
         let fault = ReadFault::Store(error);
         Stored {

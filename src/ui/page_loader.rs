@@ -158,8 +158,8 @@ pub async fn fetch_all() {
     // The first page is drawn before anything else is asked for.
     crate::platform::after_paint().await;
     let _ = preload_about_you().await;
-    // Reading saved answers: needed by the next visit's first page, and by this one once
-    // another tab has saved something.
+    // Reading saved answers: this tab reads again when shown again, when another tab has
+    // saved, and after a restore; the next visit's first page needs it too.
     let _ = crate::session::fetch_code().await;
     let _ = preload_advice_body().await;
     let _ = preload_network().await;

@@ -218,6 +218,8 @@ test('while the app downloads, the page shows its name and that it is opening', 
     await page.getByRole('link', { name: t.welcome.start }).waitFor();
     assert.equal(await page.locator('#splash').count(), 0);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    // The other pages' code may still be in the route when the browser closes.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });
 });
@@ -249,6 +251,7 @@ test('nothing in view jumps while the app, or the area list, arrives', async () 
       await page.waitForTimeout(300);
       assert.deepEqual(await page.evaluate(() => window.genieShifts), [], `layout shifts on "${hash}"`);
     }
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });
 });

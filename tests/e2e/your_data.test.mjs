@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openAddForm, plural, profileDir, seriousAxeViolations, serveApp, t, waitForSaved, withBrowser } from './support.mjs';
+import {
+  openAddForm,
+  plural,
+  profileDir,
+  seriousAxeViolations,
+  serveApp,
+  storedRecords,
+  t,
+  waitForSaved,
+  withBrowser,
+} from './support.mjs';
 
 let server;
 let files;
@@ -337,5 +347,36 @@ test('two tabs never lose an edit', async () => {
     }
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+test('a backup opened on a new device that cannot fetch the code to read it changes nothing, and works when it can', async () => {
+  const backup = await withBrowser(async (open) => {
+    const { page } = await open();
+    await makeData(page);
+    return saveBackup(page);
+  });
+  await withBrowser(async (open) => {
+    const { page, problems } = await open();
+    // A new device, offline before the code that reads saved answers was kept.
+    let failing = true;
+    await page.route('**/*-page-stored.wasm', (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: t.welcome.title }).waitFor();
+    const before = await storedRecords(page);
+    await chooseFile(page, backup.path);
+    await page.getByTestId('restore-preview').waitFor();
+    await page.getByRole('button', { name: t.data.replace_yes }).click();
+    await page.getByTestId('restore-problem').getByText(t.data.error_restore_failed).waitFor();
+    assert.equal(await storedRecords(page), before, 'nothing on the device changed');
+    await page.goto(`${server.url}#/network/list`);
+    await page.getByText(t.network.empty).waitFor();
+
+    failing = false;
+    await chooseFile(page, backup.path);
+    await replaceWithBackup(page);
+    await expectData(page);
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|could not be fetched/i.test(p)), []);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
