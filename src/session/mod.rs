@@ -241,9 +241,13 @@ impl Session {
         }
     }
 
-    /// Reads everything again now, or as soon as this tab's own writes have finished.
+    /// Reads everything again now, or as soon as this tab's own writes have finished. Kept in
+    /// memory only, what is stored is what this tab wrote: there is nothing to read again.
     fn refresh(self) {
-        if self.closed.get_value() || !self.is_ready() {
+        let memory_only = self
+            .repo
+            .with_value(|repo| repo.as_ref().is_some_and(|repo| repo.is_session_only()));
+        if self.closed.get_value() || !self.is_ready() || memory_only {
             return;
         }
         self.writer.reload_wanted.set_value(true);

@@ -87,6 +87,9 @@ test('When the browser refuses storage the person is told plainly and can carry 
     await context.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
     });
+    // And offline before the code that reads saved answers came: kept in memory, nothing
+    // needs reading back.
+    await page.route('**/*-page-stored.wasm', (route) => route.abort('internetdisconnected'));
     await page.goto(`${server.url}#/about-you`);
     const notice = page.getByRole('alert');
     await notice.getByText(t.storage.unavailable_title).waitFor();
@@ -97,6 +100,13 @@ test('When the browser refuses storage the person is told plainly and can carry 
     await page.getByTestId('save-status').getByText(t.save.session_only).waitFor();
     assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
     assert.equal(await page.getByLabel(t.condition.diabetes).isChecked(), true);
+
+    // Coming back to the tab reads nothing again: the notice and the answers stay as they are.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.waitForTimeout(1000);
+    assert.deepEqual(await notice.locator('h2').allTextContents(), [t.storage.unavailable_title]);
+    assert.equal(await page.getByLabel(t.about.area_label).inputValue(), 'Riverside');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await context.close();
   });
 });
