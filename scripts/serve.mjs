@@ -4,8 +4,8 @@
 //   node scripts/serve.mjs [dir=dist] [port=8080]
 //
 // As a module, `serve({ dir, port, prefix })` resolves to { url, close, requests }: `requests`
-// lists every answered request as { path, status, bytes, encoding }, in order, so tests and
-// benchmarks can count what a visit really downloaded.
+// lists every answered request as { path, status, bytes, encoding, at } (`at`: when, in ms
+// since 1970), in order, so tests and benchmarks can count what a visit really downloaded.
 //
 // Like a well set-up static host, it sends the `.br` or `.gz` file the build wrote beside a
 // file when the browser accepts it (compressing other text on the fly), gives each file an
@@ -71,7 +71,7 @@ export function serve({ dir = 'dist', port = 0, prefix = '/', compress = true } 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
     const answer = (status, headers, body, encoding = null) => {
-      requests.push({ path, status, bytes: body ? body.length : 0, encoding });
+      requests.push({ path, status, bytes: body ? body.length : 0, encoding, at: Date.now() });
       res.writeHead(status, headers).end(body);
     };
     try {

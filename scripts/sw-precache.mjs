@@ -165,17 +165,31 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
   }
 
   // What the page fetched before this worker ran it (the area's settings at start, a
-  // catalogue): copied from the HTTP cache without any download, so it works offline too.
-  async function adoptFetched() {
+  // catalogue), as the page lists it once this worker has taken over: copied from the HTTP
+  // cache, so it works offline too. Only the files the page names, and only those kept on use:
+  // asking for every such file "only if cached" downloaded each one in WebKit (an iPhone's
+  // engine), every tile of a large area and every language among them.
+  async function adoptFetched(urls) {
     const kept = await caches.open(KEPT);
+    const named = new Set();
+    for (const name of urls) {
+      try {
+        const url = new URL(name);
+        url.hash = '';
+        url.search = '';
+        if (onUse.has(url.href)) named.add(url.href);
+      } catch (notAnAddress) {
+        // Not a file of this app.
+      }
+    }
     await Promise.all(
-      [...onUse].map(async (url) => {
+      [...named].map(async (url) => {
         if (await kept.match(url)) return;
         try {
-          const held = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
-          if (held.ok) await kept.put(url, held);
+          const held = await fetch(url, { cache: 'force-cache' });
+          if (held.ok && held.type === 'basic') await kept.put(url, held);
         } catch (error) {
-          // Not fetched yet: kept when the app first asks for it.
+          // Not reachable now: kept when the app next asks for it.
         }
       }),
     );
@@ -224,13 +238,17 @@ function worker(VERSION, FILES, SHA256, ON_USE) {
               .map(moveFrom),
           ),
         )
-        .then(() => Promise.all([adoptFetched(), dropOutdated()]))
+        .then(dropOutdated)
         .then(() => self.clients.claim()),
     );
   });
 
   self.addEventListener('message', (event) => {
-    if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+    const data = event.data;
+    if (data && data.type === 'SKIP_WAITING') self.skipWaiting();
+    if (data && data.type === 'KEEP_FETCHED' && Array.isArray(data.urls)) {
+      event.waitUntil(adoptFetched(data.urls.filter((url) => typeof url === 'string')));
+    }
   });
 
   // Answers from the network and keeps a good answer in `cacheName` (the worker stays alive

@@ -1,7 +1,8 @@
 //! The service worker (`sw.js`, written at build time by `scripts/sw-precache.mjs`): it keeps a
 //! copy of the app and the area's files so Genie opens without a connection. Here we register
-//! it, notice when a newer version has been downloaded and is waiting, and switch to it when
-//! the person says so.
+//! it, tell it on a first visit which files the page fetched before it took over, notice when
+//! a newer version has been downloaded and is waiting, and switch to it when the person says
+//! so.
 //!
 //! Browsers without service workers, and pages opened from `file://`, simply carry on without
 //! one: everything still works while the page is open, only not offline.
@@ -18,6 +19,7 @@ const WORKER_URL: &str = "./sw.js";
 // The few parts of the Service Worker API we use, declared here rather than through web-sys.
 #[wasm_bindgen]
 extern "C" {
+    #[derive(Clone)]
     type ServiceWorkerContainer;
     #[wasm_bindgen(method)]
     fn register(this: &ServiceWorkerContainer, url: &str) -> js_sys::Promise;
@@ -69,6 +71,9 @@ pub fn register(on_update: impl Fn() + 'static) {
     let Some(container) = container() else {
         return;
     };
+    if !controlled() {
+        list_fetched_when_taken_over(&container);
+    }
     wasm_bindgen_futures::spawn_local(async move {
         // Registering again checks for an update. Offline that check fails, but the worker
         // already installed still runs the page: keep watching it for the next update.
@@ -110,6 +115,38 @@ pub fn register(on_update: impl Fn() + 'static) {
             .add_event_listener_with_callback("updatefound", on_found.as_ref().unchecked_ref());
         on_found.forget();
     });
+}
+
+/// On a first visit, once the new worker runs the page, tells it every file the page fetched
+/// before that (the area's settings, a catalogue), so it keeps those it keeps on use without
+/// fetching anything the page did not need. From then on the worker sees every request itself.
+fn list_fetched_when_taken_over(container: &ServiceWorkerContainer) {
+    let watched = container.clone();
+    let on_change = Closure::once_into_js(move || {
+        let (Some(worker), Some(window)) = (watched.controller(), web_sys::window()) else {
+            return;
+        };
+        let Some(performance) = window.performance() else {
+            return;
+        };
+        let urls: js_sys::Array = performance
+            .get_entries_by_type("resource")
+            .iter()
+            .filter_map(|entry| js_sys::Reflect::get(&entry, &JsValue::from_str("name")).ok())
+            .collect();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"KEEP_FETCHED".into());
+        let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
+        worker.post_message(&message);
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let target: &web_sys::EventTarget = container.unchecked_ref();
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        "controllerchange",
+        on_change.unchecked_ref(),
+        &options,
+    );
 }
 
 /// Switches to the waiting version: asks it to take over, and reloads the page once it has.

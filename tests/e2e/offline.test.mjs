@@ -142,6 +142,14 @@ test('a first visit downloads every file once, and the kept copy needs no more',
         return names.length;
       });
       assert.equal(kept, 2, 'one copy of the app and one of what was used');
+      // The area's settings came before the worker ran the page: the page names them to the
+      // worker once it has taken over, and it keeps them from what was fetched.
+      const settingsKept = await page.waitForFunction(
+        async () => Boolean(await (await caches.open('genie-on-use')).match('area/area.json')),
+        null,
+        { polling: 100, timeout: 10_000 },
+      );
+      assert.ok(await settingsKept.jsonValue(), 'the settings fetched at start are kept');
 
       // Offline, nothing more is asked of the host.
       const before = server.requests.length;

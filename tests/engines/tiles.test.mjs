@@ -59,6 +59,27 @@ async function listAll(more) {
   return [...document.querySelectorAll('li.suggestion')].map((e) => e.dataset.resource);
 }
 
+/**
+ * Fails unless `actual` lists the same suggestions as `expected` in the same order; the
+ * message says how they differ (a whole list of ids would be cut short in the report).
+ */
+function sameList(actual, expected, message) {
+  if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+  const want = new Set(expected);
+  const got = new Set(actual);
+  const first = actual.findIndex((id, i) => id !== expected[i]);
+  const extra = actual.filter((id) => !want.has(id));
+  const missing = expected.filter((id) => !got.has(id));
+  const twice = actual.length - got.size;
+  assert.fail(
+    `${message}: ${actual.length} listed, ${expected.length} expected; first differs at ${first}` +
+      ` (${JSON.stringify(actual.slice(Math.max(0, first - 2), first + 6))} against` +
+      ` ${JSON.stringify(expected.slice(Math.max(0, first - 2), first + 6))});` +
+      ` ${extra.length} not expected ${JSON.stringify(extra.slice(0, 10))},` +
+      ` ${missing.length} missing ${JSON.stringify(missing.slice(0, 10))}, ${twice} listed twice`,
+  );
+}
+
 /** Marks every checked copy the background worker kept; lists them. */
 async function markCheckedCopies() {
   const cache = await caches.open('genie-checked');
@@ -96,6 +117,40 @@ async function markedCopies() {
   return names.sort();
 }
 
+/** In the page: what it says, whether it is shown, and how late a zero timeout fires. */
+async function pageState() {
+  const started = performance.now();
+  await new Promise((done) => setTimeout(done, 0));
+  const timeout = Math.round(performance.now() - started);
+  const kept = await caches
+    .open('genie-checked')
+    .then((c) => c.keys())
+    .then((k) => k.length)
+    .catch((e) => String(e));
+  const loaded = performance
+    .getEntriesByType('resource')
+    .map((e) => `${Math.round(e.startTime)} ${e.initiatorType} ${e.name.split('/').pop()}`);
+  return {
+    said: document.body.innerText.slice(0, 600),
+    loaded,
+    visibility: document.visibilityState,
+    controlled: Boolean(navigator.serviceWorker?.controller),
+    timeout,
+    kept,
+  };
+}
+
+/** The page's state and every area file the host was asked for, by time since the first request. */
+async function explain(browser, server, reloadedAt) {
+  const page = await browser.run(pageState).catch((e) => `(the page did not answer: ${e.message})`);
+  const start = server.requests[0]?.at ?? 0;
+  const asked = server.requests
+    .filter((r) => reloadedAt === null || r.at >= reloadedAt || r.path.includes('/area/'))
+    .map((r) => `${r.at - start} ms ${r.status} ${r.path.split('/').pop()}`);
+  const reload = reloadedAt ? `reloaded at ${reloadedAt - start} ms` : 'not reloaded';
+  return `page: ${JSON.stringify(page)}\n${reload}; asked of the host:\n${asked.join('\n')}`;
+}
+
 const saved = (browser) => until(browser, 'saved', 'testid', 'save-status', null, { ok: (s) => s === t.save.saved });
 
 for (const engine of Object.keys(launchers)) {
@@ -104,6 +159,7 @@ for (const engine of Object.keys(launchers)) {
     const profile = profileDir();
     const browser = await launchers[engine](profile.dir);
     let passed = false;
+    let reloadedAt = null;
     try {
       const { url } = server;
       await browser.goto(`${url}#/about-you`);
@@ -115,13 +171,9 @@ for (const engine of Object.keys(launchers)) {
       assert.deepEqual((await browser.run(travelBy, ['walk', 'car'])).sort(), ['car', 'walk']);
       await saved(browser);
       await browser.goto(`${url}#/suggestions`);
-      await until(browser, 'a suggestion', 'count', 'li.suggestion', null, { ms: 30_000 }).catch(async (error) => {
-        // What the page said instead, for whoever reads the failure.
-        const said = await browser.run(() => document.querySelector('main')?.innerText.slice(0, 600)).catch(() => '');
-        throw new Error(`${error.message}; the page said: ${JSON.stringify(said)}`);
-      });
+      await until(browser, 'a suggestion', 'count', 'li.suggestion', null, { ms: 30_000 });
       await until(browser, 'every suggestion ready', 'count', '[data-testid=show-all]', null, { ms: 30_000 });
-      assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'as Chromium from the single file');
+      sameList(await browser.run(listAll, t.suggest.show_more), expected, 'as Chromium from the single file');
       const tiles = () => server.requests.filter((r) => r.path.includes('/area/tiles/r')).length;
       const fetched = tiles();
       assert.ok(fetched > 0, 'tiles were fetched');
@@ -133,12 +185,16 @@ for (const engine of Object.keys(launchers)) {
       for (let end = Date.now() + 30_000; (await browser.run(keptCount)) < distinct && Date.now() < end; ) {
         await new Promise((r) => setTimeout(r, 100));
       }
+      // Only the tiles within the person's reach came from the host, each checked and kept
+      // (the offline copy must not fetch the others).
+      assert.equal(await browser.run(keptCount), distinct, 'every tile fetched was one the page asked for');
       const kept = await browser.run(markCheckedCopies);
       assert.ok(kept.length > 0, 'checked in the background and kept');
 
+      reloadedAt = Date.now();
       await browser.reload();
       await until(browser, 'every suggestion ready', 'count', '[data-testid=show-all]', null, { ms: 30_000 });
-      assert.deepEqual(await browser.run(listAll, t.suggest.show_more), expected, 'coming back');
+      sameList(await browser.run(listAll, t.suggest.show_more), expected, 'coming back');
       // Who asked again, if anyone did: the page itself (the worker gone) or the worker.
       const byPage = await browser.run(pageTileRequests);
       assert.equal(tiles(), fetched, `no tile fetched again (${byPage.length} of them by the page itself)`);
@@ -146,6 +202,10 @@ for (const engine of Object.keys(launchers)) {
       assert.deepEqual(byPage, [], 'nor fetched by the page itself');
       assert.deepEqual(await step(browser, 'foreign'), []);
       passed = true;
+    } catch (error) {
+      // What the page and the host saw, for whoever reads the failure.
+      error.message += `\n${await explain(browser, server, reloadedAt)}`;
+      throw error;
     } finally {
       console.log(`metric engine_${engine}_tiles_passed ${passed ? 1 : 0} count`);
       await browser.close().catch(() => {});
